@@ -14,6 +14,8 @@ export interface Fig<T> {
   ref: Ref;
   /** The text as written in the cell, where it differs from value. */
   text?: string;
+  /** The Excel error value the cell holds (value is null then), e.g. '#REF!'. */
+  error?: string;
 }
 
 // ---------- values in indicator cells (workbook.md §4) ----------
