@@ -1,0 +1,125 @@
+// The computations of rules.md §2: budget execution, quantitative scores, qualitative bands.
+
+import type { Profile, Reading, Tier } from './types';
+
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/**
+ * 执行率 = 全年执行数 ÷ 全年预算数 (the adjusted budget), as a fraction.
+ * Undefined when either figure is missing or the budget is not positive.
+ */
+export function executionRate(adjusted: number | null | undefined, executed: number | null | undefined): number | undefined {
+  if (!finite(adjusted) || !finite(executed)) return undefined;
+  if (adjusted <= 0) return undefined;
+  return executed / adjusted;
+}
+
+/** 执行率得分 = min(执行率, 1) × w_exec (uncapped when profile.capExecution is false); a negative rate scores 0. */
+export function executionScore(rate: number, wExec: number, profile: Profile): number {
+  if (!finite(rate) || !finite(wExec)) return 0;
+  const r = Math.max(0, profile.capExecution ? Math.min(rate, 1) : rate);
+  return r * wExec;
+}
+
+/** The number an actual counts as: its number (low end of a range), a negative one as 0. */
+function actualNumber(actual: Reading): number | undefined {
+  if (!finite(actual.low)) return undefined;
+  return Math.max(0, actual.low);
+}
+
+/**
+ * The score §2 gives a quantitative indicator of weight w; undefined when target or actual is not
+ * a number reading (dates and qualitative values are not scored here: see deadlineMet).
+ * The target's comparator decides: ge / gt / eq -> at least; le / lt -> at most (reverse); range -> L–H.
+ * The result is kept within [0, w].
+ */
+export function quantitativeScore(w: number, target: Reading, actual: Reading, profile: Profile): number | undefined {
+  if (!finite(w)) return undefined;
+  if (target.kind !== 'number' || actual.kind !== 'number') return undefined;
+  if (!finite(target.low)) return undefined;
+  const B = actualNumber(actual);
+  if (B === undefined) return undefined;
+  const cmp = target.comparator ?? 'eq';
+  let s: number;
+  if (cmp === 'le' || cmp === 'lt') {
+    const A = finite(target.high) ? target.high : target.low;
+    if (B <= A) s = w;
+    else if (A <= 0) s = 0;
+    else if (profile.reverseFormula === 'linear') s = w * Math.max(0, 1 - (B - A) / A);
+    else s = (w * A) / B;
+  } else if (cmp === 'range') {
+    const L = target.low;
+    const H = finite(target.high) ? target.high : target.low;
+    if (B >= L && B <= H) s = w;
+    else if (B < L) s = L > 0 ? (w * B) / L : w;
+    else s = B > 0 && H > 0 ? (w * H) / B : 0;
+  } else {
+    const A = target.low;
+    if (B >= A) s = w;
+    else s = A > 0 ? (w * B) / A : w;
+  }
+  return Math.min(w, Math.max(0, s));
+}
+
+/** A yyyymmdd number split; year 0 when none was written. */
+function ymd(n: number): { y: number; md: number } {
+  const y = Math.floor(n / 10000);
+  return { y, md: n - y * 10000 };
+}
+
+/**
+ * Whether a date actual meets a date target (a deadline): actual ≤ target. When only one side
+ * names a year, months and days are compared. A missing day (…00) counts as the month's start
+ * for the actual and the month's end for the target. Undefined when either is not a date.
+ */
+export function deadlineMet(target: Reading, actual: Reading): boolean | undefined {
+  if (target.kind !== 'date' || actual.kind !== 'date') return undefined;
+  const tv = finite(target.high) ? target.high : target.low;
+  const av = actual.low;
+  if (!finite(tv) || !finite(av)) return undefined;
+  const t = ymd(tv);
+  const a = ymd(av);
+  const tmd = t.md % 100 === 0 ? t.md + 31 : t.md;
+  const amd = a.md;
+  if (t.y > 0 && a.y > 0) return a.y * 10000 + amd <= t.y * 10000 + tmd;
+  return amd <= tmd;
+}
+
+/** The score band of a qualitative tier (rules.md §2). */
+export function qualitativeBand(tier: Tier, w: number): { min: number; max: number; maxInclusive: boolean } {
+  switch (tier) {
+    case '达成':
+      return { min: 0.8 * w, max: w, maxInclusive: true };
+    case '部分达成':
+      return { min: 0.6 * w, max: 0.8 * w, maxInclusive: false };
+    default:
+      return { min: 0, max: 0.6 * w, maxInclusive: false };
+  }
+}
+
+/** Whether a score lies in a band, with a tolerance at both ends (a score at an exclusive max is out). */
+export function inBand(s: number, band: { min: number; max: number; maxInclusive: boolean }, tol = 1e-9): boolean {
+  if (s < band.min - tol) return false;
+  if (band.maxInclusive) return s <= band.max + tol;
+  return s < band.max - 1e-9;
+}
+
+/** A number for a message: at most 2 decimals, no float noise, no trailing zeros (8.62, 10, 0.5). */
+export function fmtNum(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  const r = Math.round(x * 100) / 100;
+  const v = Object.is(r, -0) ? 0 : r;
+  return String(Number(v.toFixed(2)));
+}
+
+/** A fraction as a percent for a message: 0.8567 -> '85.67%'. */
+export function fmtPct(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return fmtNum(x * 100) + '%';
+}
+
+/** Rounded to 2 decimals for a finding's expected / actual field. */
+export function round2(x: number): number {
+  const r = Math.round(x * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+}
