@@ -1,0 +1,69 @@
+// Label matching (workbook.md §1): labels are compared after normalisation, never by address.
+
+import { toHalfWidth } from './value';
+
+const TRAILING_BRACKET = /(\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕)$/;
+
+/**
+ * workbook.md §1 normalisation: full-width -> half-width, remove all white space
+ * (ASCII, 　, line breaks) and ：:*, then remove a trailing bracketed part
+ * ((万元) (名) (A) (B/A) (40分) (盖章)), repeatedly.
+ */
+export function normLabel(s: string): string {
+  if (s === null || s === undefined) return '';
+  let t = toHalfWidth(String(s));
+  t = t.replace(/[\s\u3000\u00a0：:*＊]/g, '');
+  for (;;) {
+    const u = t.replace(TRAILING_BRACKET, '');
+    if (u === t) break;
+    t = u;
+  }
+  return t;
+}
+
+const tableCache = new WeakMap<readonly string[], Map<string, string>>();
+
+function labelTable(labels: readonly string[]): Map<string, string> {
+  let m = tableCache.get(labels);
+  if (m) return m;
+  m = new Map();
+  for (const entry of labels) {
+    const parts = entry.split('|');
+    const canonical = parts[0].trim();
+    for (const p of parts) {
+      const k = normLabel(p);
+      if (k && !m.has(k)) m.set(k, canonical);
+    }
+  }
+  tableCache.set(labels, m);
+  return m;
+}
+
+/** The canonical label among `labels` (each 'canonical|syn1|syn2') that s matches after normalisation, or undefined. */
+export function matchLabel(s: string, labels: readonly string[]): string | undefined {
+  const k = normLabel(s);
+  if (!k) return undefined;
+  return labelTable(labels).get(k);
+}
+
+/** The weight in a label: '产出指标（40分）' -> 40, '预算执行情况（20分）' -> 20, '总分（100分）' -> 100; undefined when none. */
+export function labelWeight(s: string): number | undefined {
+  if (s === null || s === undefined) return undefined;
+  const t = toHalfWidth(String(s)).replace(/[\s\u3000]/g, '');
+  const re = /\([^()]*?(\d+(?:\.\d+)?)分\)/g;
+  let last: number | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t))) last = Number(m[1]);
+  return last;
+}
+
+/** A label carrying its value after a colon: '部门：某县某局' -> { label: '部门', value: '某县某局' }. */
+export function splitLabelValue(s: string): { label: string; value: string } | undefined {
+  if (typeof s !== 'string') return undefined;
+  const i = s.search(/[：:]/);
+  if (i <= 0) return undefined;
+  const label = s.slice(0, i).replace(/[\s\u3000]+/g, ' ').trim();
+  if (!label) return undefined;
+  const value = s.slice(i + 1).trim();
+  return { label, value };
+}
