@@ -51,7 +51,9 @@ export function toHalfWidth(s: string): string {
 
 /** Half-width, without any white space (spaces, ideographic spaces, NBSP, zero-width). */
 function compact(s: string): string {
-  return toHalfWidth(s).replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, '');
+  return toHalfWidth(s)
+    .replace(/[\s\u00a0\u200b\u200c\u200d\ufeff]+/g, '')
+    .replace(/\u2212/g, '-');
 }
 
 /** Number noise from floating point (1.0000000002 -> 1; 0.1+0.2 -> 0.3): round to 10 significant digits. */
@@ -309,6 +311,7 @@ function scanFigure(s: string, i: number, cn: boolean): NumTok | null {
     j++;
   }
   const value = scale === 1 ? base.value : clean(base.value * scale);
+  if (!Number.isFinite(value)) return null;
   return { value, raw: base.raw, end: j, scale, percent, approx, more };
 }
 
@@ -477,7 +480,7 @@ function readNumeric(s: string, cn: boolean): NumReading | null {
     let low = lo.value;
     if (lo.scale === 1 && hi.scale !== 1 && loU === '') low = clean(low * hi.scale);
     const high = hi.value;
-    if (!(low <= high)) return null;
+    if (!Number.isFinite(low) || !(low <= high)) return null;
     if (pre && pre !== 'none' && pre !== 'eq') return null;
     return {
       comparator: 'range',
@@ -682,7 +685,7 @@ function readDateText(s: string): { cmp: Comparator; ymd: number } | null {
 const TIER_NEG = [
   '未达成', '未完成', '未达到', '未达标', '未达', '未实现', '未按期', '未按时', '未如期', '未及时', '未能完成', '未能',
   '没有完成', '没完成', '没有达到', '尚未', '滞后', '不及时', '不达标', '不明显', '不显著', '不到位', '不符合', '不满足',
-  '逾期', '无法完成', '差距较大', '较差',
+  '逾期', '无法完成', '差距较大', '较差', '不满意', '无效', '下滑',
 ];
 const TIER_PART = [
   '部分达成', '基本完成', '基本达成', '部分完成', '基本达到', '部分达到', '基本实现', '部分实现', '大部分完成', '基本按期',
