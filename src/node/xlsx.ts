@@ -1,0 +1,402 @@
+// The ExcelJS edge: an .xlsx file -> Grid, and the core's plans (marks, new sheets) -> the workbook.
+// Nothing here decides anything about the self-evaluation; it only moves cells in and out.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { Area, Cell, Grid, Sheet } from '../core/grid';
+import { parseA1, parseArea } from '../core/grid';
+import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
+import { NOTE_PREFIX } from '../core/marks';
+import { SelfevalError } from '../core/engine';
+
+const VT = ExcelJS.ValueType;
+const MS_PER_DAY = 86400000;
+/** Excel's 1900 serial of 1970-01-01. */
+const EPOCH_SERIAL = 25569;
+
+/** A date as its Excel 1900-system serial number (whatever system the workbook used: ExcelJS gave a true date). */
+export function dateToSerial(d: Date): number {
+  return EPOCH_SERIAL + d.getTime() / MS_PER_DAY;
+}
+
+// ---------------------------------------------------------------------------
+// Input validation
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+
+function startsWith(buf: Buffer, magic: number[]): boolean {
+  if (buf.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (buf[i] !== magic[i]) return false;
+  return true;
+}
+
+/**
+ * Reads the file and checks that it can be an .xlsx workbook; throws SelfevalError with one
+ * Chinese line otherwise. Returns the bytes.
+ */
+export function readWorkbookBytes(file: string): Buffer {
+  const name = path.basename(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new SelfevalError(`找不到文件：${file}`);
+  }
+  if (stat.isDirectory()) throw new SelfevalError(`这是一个文件夹，不是 .xlsx 工作簿：${file}`);
+  if (!stat.isFile()) throw new SelfevalError(`这不是普通文件，无法作为 .xlsx 读取：${file}`);
+  if (stat.size === 0) throw new SelfevalError(`文件是空的（0 字节），不是 .xlsx 工作簿：${file}`);
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch {
+    throw new SelfevalError(`无法读取文件（没有读取权限或文件被占用）：${file}`);
+  }
+  if (startsWith(buf, ZIP_MAGIC)) return buf;
+  // An empty zip archive starts with its end record: still not a workbook.
+  if (startsWith(buf, CFB_MAGIC)) {
+    // An OLE compound file is an old .xls, or an encrypted OOXML package, which keeps its
+    // EncryptionInfo and EncryptedPackage streams in a compound file.
+    if (buf.indexOf(ENCRYPTION_INFO) >= 0) throw new SelfevalError(`工作簿受密码保护，请先取消密码后再检查（${name}）`);
+    throw new SelfevalError(`这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再检查（${name}）`);
+  }
+  throw new SelfevalError(`这不是 .xlsx 工作簿文件（${name}）`);
+}
+
+// ---------------------------------------------------------------------------
+// ExcelJS -> Grid
+
+type AnyValue = ExcelJS.CellValue | undefined;
+
+function richTextOf(v: { richText?: { text?: unknown }[] }): string {
+  let s = '';
+  for (const run of v.richText ?? []) if (run && run.text !== undefined && run.text !== null) s += String(run.text);
+  return s;
+}
+
+/** A plain value (formula result, hyperlink text, …) into the cell's value/error fields. */
+function putPlain(out: Cell, v: unknown): void {
+  if (v === null || v === undefined) return;
+  switch (typeof v) {
+    case 'number':
+      if (Number.isFinite(v)) out.value = v;
+      else out.error = '#NUM!';
+      return;
+    case 'string':
+      out.value = v;
+      return;
+    case 'boolean':
+      out.value = v;
+      return;
+    case 'object':
+      break;
+    default:
+      out.value = String(v);
+      return;
+  }
+  if (v instanceof Date) {
+    const t = v.getTime();
+    if (Number.isFinite(t)) out.value = dateToSerial(v);
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === 'string') {
+    out.error = o.error;
+    return;
+  }
+  if (Array.isArray(o.richText)) {
+    out.value = richTextOf(o as { richText: { text?: unknown }[] });
+    return;
+  }
+  if ('formula' in o || 'sharedFormula' in o) {
+    out.formula = true;
+    putPlain(out, o.result);
+    return;
+  }
+  if ('text' in o) {
+    // A hyperlink: its text is what the cell shows (itself plain or rich text).
+    putPlain(out, o.text);
+    return;
+  }
+}
+
+/** One ExcelJS cell as a grid Cell; undefined for an empty cell or a merged cell other than the master. */
+function toGridCell(cell: ExcelJS.Cell): Cell | undefined {
+  const out: Cell = { value: null };
+  const v = cell.value as AnyValue;
+  switch (cell.type) {
+    case VT.Null:
+    case VT.Merge:
+      return undefined;
+    case VT.Number:
+    case VT.String:
+    case VT.Boolean:
+      putPlain(out, v);
+      break;
+    case VT.Date:
+      putPlain(out, v);
+      break;
+    case VT.RichText:
+      out.value = richTextOf(v as ExcelJS.CellRichTextValue);
+      break;
+    case VT.Hyperlink:
+      putPlain(out, (v as ExcelJS.CellHyperlinkValue).text);
+      break;
+    case VT.Error:
+      out.error = String((v as ExcelJS.CellErrorValue).error);
+      break;
+    case VT.Formula:
+      out.formula = true;
+      putPlain(out, (cell as unknown as { result: unknown }).result);
+      break;
+    default:
+      // SharedString and anything newer: its value, whatever its shape.
+      putPlain(out, v);
+  }
+  if (out.value === null && out.error === undefined && !out.formula) return undefined;
+  if (out.value === '' && !out.formula) return undefined;
+  const fmt = cell.numFmt;
+  if (fmt) out.format = fmt;
+  return out;
+}
+
+interface RangeModel {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): Area[] {
+  const internal = (ws as unknown as { _merges?: Record<string, { model?: RangeModel } | undefined> })._merges;
+  const out: Area[] = [];
+  if (internal && typeof internal === 'object') {
+    for (const key of Object.keys(internal)) {
+      const m = internal[key]?.model;
+      if (m && m.top > 0 && m.left > 0) out.push({ r1: m.top - 1, c1: m.left - 1, r2: m.bottom - 1, c2: m.right - 1 });
+    }
+    return out;
+  }
+  const list = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+  for (const ref of list) {
+    try {
+      out.push(parseArea(ref));
+    } catch {
+      /* a malformed merge reference: ignore it */
+    }
+  }
+  return out;
+}
+
+function hiddenColumnsOf(ws: ExcelJS.Worksheet): number[] {
+  const cols = (ws as unknown as { _columns?: (ExcelJS.Column | undefined)[] })._columns;
+  const out: number[] = [];
+  if (!cols) return out;
+  for (let i = 0; i < cols.length; i++) if (cols[i]?.hidden) out.push(i);
+  return out;
+}
+
+/** One worksheet as a grid Sheet. Throws when ExcelJS gave something it cannot walk. */
+export function worksheetToSheet(ws: ExcelJS.Worksheet): Sheet {
+  const rows: (Cell | undefined)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r: (Cell | undefined)[] = [];
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = toGridCell(cell);
+      if (c) {
+        r[colNumber - 1] = c;
+        any = true;
+      }
+    });
+    if (any) rows[rowNumber - 1] = r;
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  const sheet: Sheet = { name: ws.name, rows, merges: mergesOf(ws) };
+  const hidden = hiddenColumnsOf(ws);
+  if (hidden.length) sheet.hiddenColumns = hidden;
+  return sheet;
+}
+
+/** Every worksheet of a loaded workbook, in order; a sheet that cannot be converted is marked unreadable. */
+export function workbookToGrid(workbook: ExcelJS.Workbook): Grid {
+  const sheets: Sheet[] = [];
+  for (const ws of workbook.worksheets) {
+    let name = '';
+    try {
+      name = ws.name;
+      sheets.push(worksheetToSheet(ws));
+    } catch {
+      sheets.push({ name: name || `第${sheets.length + 1}个工作表`, rows: [], merges: [], unreadable: '工作表的内容无法解析，未能读取其中的单元格' });
+    }
+  }
+  return { sheets };
+}
+
+/**
+ * Loads an .xlsx file: the ExcelJS workbook (to write a checked copy from) and its Grid.
+ * Throws SelfevalError, with one Chinese line, for a file that cannot be used.
+ */
+export async function loadWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; grid: Grid }> {
+  const buf = readWorkbookBytes(file);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new SelfevalError(`文件已损坏，无法作为 .xlsx 读取（${path.basename(file)}）`);
+  }
+  if (workbook.worksheets.length === 0) {
+    throw new SelfevalError(`文件中没有任何工作表，无法作为 .xlsx 工作簿检查（${path.basename(file)}）`);
+  }
+  return { workbook, grid: workbookToGrid(workbook) };
+}
+
+// ---------------------------------------------------------------------------
+// Plans -> the workbook
+
+function argb(hex: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+  return 'FF' + (m ? m[1].toUpperCase() : 'FFFFFF');
+}
+
+function solidFill(hex: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { indexed: 64 } } as ExcelJS.Fill;
+}
+
+type NoteModel = { texts?: { text?: string }[] } & Record<string, unknown>;
+
+/** The user's part of an existing note: all of it, less a note an earlier run of ours left. */
+function userPart(text: string): string {
+  const i = text.indexOf(NOTE_PREFIX);
+  return (i >= 0 ? text.slice(0, i) : text).replace(/\s+$/, '');
+}
+
+function markedNote(existing: string | NoteModel | undefined, ours: string): string | ExcelJS.Comment {
+  if (existing === undefined || existing === null) return ours;
+  if (typeof existing === 'string') {
+    const user = userPart(existing);
+    return user ? `${user}\n\n${ours}` : ours;
+  }
+  // A formatted note: keep the user's runs (and their fonts) as they are, then ours.
+  const texts = existing.texts ?? [];
+  const kept: { text?: string }[] = [];
+  for (const run of texts) {
+    const t = run.text ?? '';
+    const i = t.indexOf(NOTE_PREFIX);
+    if (i >= 0) {
+      if (i > 0) kept.push({ ...run, text: t.slice(0, i) });
+      break;
+    }
+    kept.push(run);
+  }
+  while (kept.length && (kept[kept.length - 1].text ?? '').trim() === '') kept.pop();
+  if (kept.length === 0) return ours;
+  const last = kept[kept.length - 1];
+  kept[kept.length - 1] = { ...last, text: (last.text ?? '').replace(/\s+$/, '') };
+  return { ...existing, texts: [...kept, { text: `\n\n${ours}` }] } as unknown as ExcelJS.Comment;
+}
+
+function applyMark(ws: ExcelJS.Worksheet, mark: Mark): void {
+  const { r, c } = parseA1(mark.cell);
+  const at = ws.getCell(r + 1, c + 1);
+  const cell = at.type === VT.Merge && at.master ? at.master : at;
+  // Styles read from a file are shared between cells: give this cell its own copy.
+  cell.style = { ...cell.style, fill: solidFill(mark.fill) };
+  cell.note = markedNote(cell.note as string | NoteModel | undefined, mark.note) as ExcelJS.Comment;
+}
+
+function layoutFont(lc: LayoutCell): Partial<ExcelJS.Font> | undefined {
+  const font: Partial<ExcelJS.Font> = {};
+  if (lc.bold) font.bold = true;
+  if (lc.fontSize) font.size = lc.fontSize;
+  if (lc.color) font.color = { argb: argb(lc.color) };
+  return Object.keys(font).length ? font : undefined;
+}
+
+function addLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
+  const ws = workbook.addWorksheet(layout.name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: layout.orientation ?? 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  layout.columnWidths.forEach((w, i) => {
+    if (w > 0) ws.getColumn(i + 1).width = w;
+  });
+  for (const lc of layout.cells) {
+    const cell = ws.getCell(lc.row + 1, lc.col + 1);
+    // A string is stored as a string (a shared string), never read as a formula.
+    cell.value = typeof lc.value === 'number' ? lc.value : String(lc.value);
+    const style: Partial<ExcelJS.Style> = {};
+    const font = layoutFont(lc);
+    if (font) style.font = font;
+    if (lc.wrap || lc.align) {
+      style.alignment = { vertical: 'top', ...(lc.align ? { horizontal: lc.align } : {}), ...(lc.wrap ? { wrapText: true } : {}) };
+    }
+    if (lc.fill) style.fill = solidFill(lc.fill);
+    if (lc.format && typeof lc.value === 'number') style.numFmt = lc.format;
+    if (Object.keys(style).length) cell.style = style;
+  }
+  for (const ref of layout.merges) {
+    try {
+      ws.mergeCells(ref);
+    } catch {
+      /* an overlapping merge in a layout: leave the cells unmerged rather than fail the copy */
+    }
+  }
+}
+
+/**
+ * Renders the core's plans into a loaded workbook: a fill and a note on each marked cell
+ * (values untouched; a merged cell is marked on its master), and a new worksheet per layout.
+ */
+export function applyPlan(workbook: ExcelJS.Workbook, marks: Mark[], sheets: SheetLayout[]): void {
+  for (const mark of marks) {
+    const ws = workbook.getWorksheet(mark.sheet);
+    if (!ws) continue;
+    try {
+      applyMark(ws, mark);
+    } catch {
+      /* a malformed address: nothing to mark */
+    }
+  }
+  for (const layout of sheets) addLayout(workbook, layout);
+}
+
+// ---------------------------------------------------------------------------
+// Grid -> a file (the sample, tests)
+
+/** A workbook holding a Grid's values, number formats, merges and hidden columns. */
+export function gridToWorkbook(grid: Grid): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'selfeval';
+  // Fixed dates keep the file the same from run to run.
+  workbook.created = new Date(Date.UTC(2025, 0, 1));
+  workbook.modified = new Date(Date.UTC(2025, 0, 1));
+  for (const sheet of grid.sheets) {
+    const ws = workbook.addWorksheet(sheet.name);
+    sheet.rows.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const target = ws.getCell(r + 1, c + 1);
+        if (cell.error) target.value = { error: cell.error } as ExcelJS.CellErrorValue;
+        else if (cell.value !== null && cell.value !== undefined) target.value = cell.value;
+        else return;
+        if (cell.format && cell.format !== 'General') target.numFmt = cell.format;
+      });
+    });
+    for (const m of sheet.merges) ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
+    for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  }
+  return workbook;
+}
+
+export async function gridToXlsx(grid: Grid, file: string): Promise<void> {
+  await gridToWorkbook(grid).xlsx.writeFile(file);
+}
