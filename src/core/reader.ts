@@ -483,18 +483,20 @@ function findIndicatorHeader(view: View, from: number, to: number, exclude: Set<
     for (const o of view.rows[top]) for (let c = o.c; c <= view.endCol(top, o.c); c++) columns.add(c);
     for (const o of view.rows[bottom]) columns.add(o.c);
     const sorted = [...columns].sort((x, y) => x - y);
+    const lower: [number, string][] = [];
+    const upper: [number, string][] = [];
     for (const c of sorted) {
       const low = view.cell(bottom, c);
       const lowShown = view.shown(bottom, c);
-      let text: string | undefined;
-      if (!isBlank(low) && !(lowShown.r !== bottom || lowShown.c !== c)) text = cellText(low);
+      if (lowShown.r === bottom && lowShown.c === c && !isBlank(low)) lower.push([c, cellText(low)]);
       else if (lowShown.r === bottom && lowShown.c !== c) continue; // inside a lower merge: not a column of its own
       else {
         const up = view.shown(top, c);
-        // Only the first column an upper label covers, unless the lower row splits it.
-        if (!isBlank(up.cell)) text = cellText(up.cell);
+        if (!isBlank(up.cell)) upper.push([c, cellText(up.cell)]);
       }
-      if (text === undefined) continue;
+    }
+    // Lower labels first: an upper label only names the columns under it that the lower row leaves unnamed.
+    for (const [c, text] of [...lower, ...upper]) {
       const k = matchLabel(text, IND_COLS) as IndCol | undefined;
       if (k && cols[k] === undefined) cols[k] = c;
     }

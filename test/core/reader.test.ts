@@ -132,3 +132,128 @@ describe('standard workbook: 基本情况 + department table + project table', (
     expect(at(t.totals!.grade)).toBe('优@项目1!I18');
   });
 });
+
+describe('drift', () => {
+  test('a department table shifted to D7 with merged level cells reads the same figures, shifted', () => {
+    const res = readWorkbook({ sheets: [basicSheet(), deptSheet({ origin: 'D7', mergeLevels: true })] });
+    expect(res.findings).toEqual([]);
+    const t = only('department', res.tables);
+    expect(t.titleRef.cell).toBe('D7');
+    expect(at(t.year)).toBe('2025@部门整体!D7');
+    expect(at(t.name)).toBe('某县教育局@部门整体!E9');
+    expect(t.funds!.rows.map((r) => at(r.adjusted))).toEqual(['160@部门整体!G11', '100@部门整体!G12', '60@部门整体!G13']);
+    expect(t.indicators.map((i) => [i.level1, i.level1Ref.cell, i.level2, i.level2Ref.cell])).toEqual([
+      ['产出指标', 'E17', '数量指标', 'F17'],
+      ['产出指标', 'E17', '质量指标', 'F18'],
+      ['产出指标', 'E17', '时效指标', 'F19'],
+      ['效益指标', 'E20', '社会效益指标', 'F20'],
+      ['效益指标', 'E20', '可持续影响指标', 'F21'],
+      ['满意度指标', 'E22', '服务对象满意度指标', 'F22'],
+    ]);
+    expect(at(t.totals!.score)).toBe('98@部门整体!K23');
+  });
+
+  // A project table as a province publishes it: 元, synonyms, header weight, no 分值 in the funds block,
+  // a two-row indicator header with 指标性质 / 度量单位, 分值 before 年度指标值, text numbers, full-width digits.
+  const drifted = () =>
+    makeSheet(
+      '乡村道路',
+      [
+        [' 某县 项目支出绩效自评表 '],
+        ['（２０２５年度）'],
+        ['项目名称：乡村道路养护'],
+        ['主 管 部 门', '某县交通运输局', '项目实施单位', '某县公路站'],
+        ['预算执行情况（元）（20分）', '年初预算（元）', '调整后预算数', '执行数(B)', '预算执行率', '得分(20分*执行率)'],
+        ['年度资金总额：', '1,000,000', '1200000', '１１４００００', '95%', ' 19 '],
+        ['其中：本年财政拨款', 1000000, 1200000, 1140000, '/', '/'],
+        ['上年结转 资金', '-', null, '—'],
+        ['年度绩效目标', '年初设定目标', null, '年度目标完成情况'],
+        [null, '养护农村公路120公里', null, '完成养护126公里'],
+        ['绩效指标（80分）', null, null, ' 分 值 ', '年度指标值', null, null, '全年完成值', '指标得分', '偏差原因'],
+        ['一级指标', '二级指标', '指标名称', null, '指标性质', '指标值', '度量单位', null, null, null],
+        ['产出指标（50分）', '数量 指标', '指标1：养护里程', '３０', '≥', '120', '公里', '126', '30', null],
+        [null, null, '（2）桥梁检测', '20', '=', '12', '座', '10', '16.67', '两座桥梁封闭施工'],
+        [null, null, '指标2', null, null, null, null, null, null, null],
+        ['效果指标', '社会效益指标 等', '1.通行条件', '20', '定性', '明显改善', null, '明显改善', '20', null],
+        ['满意度指标（10分）', '满意度指标', '群众满意度', '10', '≥', '90', '%', '96.5', '10', null],
+        ['……', null, null, null, null, null, null, null, null, null],
+        ['合计', null, null, '80', null, null, null, null, '76.67', '评价等级：良'],
+      ],
+      { origin: 'B3', merges: ['B3:K3', 'B15:B17', 'C15:C17', 'F13:H13', 'E13:E14', 'I13:I14', 'J13:J14', 'K13:K14'] },
+    );
+
+  test('head and year: inline value, spaced label, full-width year', () => {
+    const t = only('project', readWorkbook({ sheets: [drifted()] }).tables);
+    expect(t.title).toBe('某县 项目支出绩效自评表');
+    expect(at(t.year)).toBe('2025@乡村道路!B4');
+    expect(at(t.name)).toBe('乡村道路养护@乡村道路!B5');
+    expect(at(t.competentDept)).toBe('某县交通运输局@乡村道路!C6');
+    expect(at(t.implementer)).toBe('某县公路站@乡村道路!E6');
+    expect(t.missing).toEqual([]);
+  });
+
+  test('funds block in 元 with header weight, synonyms, text numbers, full-width digits and no-amount marks', () => {
+    const f = only('project', readWorkbook({ sheets: [drifted()] }).tables).funds!;
+    expect(f.unit).toBe('元');
+    expect(f.headerRef.cell).toBe('B7');
+    expect(at(f.headerWeight)).toBe('20@乡村道路!B7');
+    expect(f.columns).toEqual({ initial: true, adjusted: true, executed: true, weight: false, rate: true, score: true });
+    const [total, approp, carry] = f.rows;
+    expect([total.kind, approp.kind, carry.kind]).toEqual(['total', 'appropriation', 'carryover']);
+    expect(at(total.initial)).toBe('100@乡村道路!C8');
+    expect(at(total.adjusted)).toBe('120@乡村道路!D8');
+    expect(at(total.executed)).toBe('114@乡村道路!E8');
+    expect(total.executed!.text).toBe('１１４００００');
+    expect(total.weight).toBeUndefined();
+    expect(at(total.rate)).toBe('0.95@乡村道路!F8');
+    expect(at(total.score)).toBe('19@乡村道路!G8');
+    expect(approp.label).toBe('其中：本年财政拨款');
+    expect(at(approp.executed)).toBe('114@乡村道路!E9');
+    expect(carry.label).toBe('上年结转 资金');
+    expect([at(carry.initial), at(carry.adjusted), at(carry.executed)]).toEqual(['null@乡村道路!C10', 'null@乡村道路!D10', 'null@乡村道路!E10']);
+  });
+
+  test('goals with synonym column labels', () => {
+    const t = only('project', readWorkbook({ sheets: [drifted()] }).tables);
+    expect(at(t.goals!.expected)).toBe('养护农村公路120公里@乡村道路!C12');
+    expect(at(t.goals!.actual)).toBe('完成养护126公里@乡村道路!E12');
+  });
+
+  test('two-row indicator header, 分值 first, 指标性质 and 度量单位, merged and blank level cells, template rows', () => {
+    const t = only('project', readWorkbook({ sheets: [drifted()] }).tables);
+    expect(t.indicatorHeaderRef!.cell).toBe('B13');
+    expect(t.hasWeightColumn).toBe(true);
+    expect(t.indicators.map((i) => [i.level1, i.level1Ref.cell, i.level2, i.level2Ref.cell, i.name, i.nameRef.cell])).toEqual([
+      ['产出指标', 'B15', '数量指标', 'C15', '养护里程', 'D15'],
+      ['产出指标', 'B15', '数量指标', 'C15', '桥梁检测', 'D16'],
+      ['效益指标', 'B18', '社会效益指标', 'C18', '通行条件', 'D18'],
+      ['满意度指标', 'B19', '服务对象满意度指标', 'C19', '群众满意度', 'D19'],
+    ]);
+    const [a, b, c, d] = t.indicators;
+    expect(at(a.weight)).toBe('30@乡村道路!E15');
+    expect(at(a.score)).toBe('30@乡村道路!J15');
+    expect(a.target.ref.cell).toBe('G15');
+    expect(a.target.value).toMatchObject({ kind: 'number', low: 120 });
+    expect(a.actual.ref.cell).toBe('I15');
+    expect(a.actual.value).toMatchObject({ kind: 'number', low: 126 });
+    expect(at(a.comparator)).toBe('≥@乡村道路!F15');
+    expect(at(a.unit)).toBe('公里@乡村道路!H15');
+    expect(at(b.deviation)).toBe('两座桥梁封闭施工@乡村道路!K16');
+    expect(at(b.score)).toBe('16.67@乡村道路!J16');
+    expect(c.target.value.kind).toBe('qualitative');
+    expect(c.unit).toBeUndefined();
+    expect(at(d.weight)).toBe('10@乡村道路!E19');
+    expect(t.level1Weights).toEqual([
+      { name: '产出指标', weight: 50, ref: { sheet: '乡村道路', cell: 'B15' } },
+      { name: '满意度指标', weight: 10, ref: { sheet: '乡村道路', cell: 'B19' } },
+    ]);
+  });
+
+  test('totals row 合计 with its 分值 and 得分 cells and an inline grade', () => {
+    const t = only('project', readWorkbook({ sheets: [drifted()] }).tables);
+    expect(t.totals!.labelRef.cell).toBe('B21');
+    expect(at(t.totals!.weight)).toBe('80@乡村道路!E21');
+    expect(at(t.totals!.score)).toBe('76.67@乡村道路!J21');
+    expect(at(t.totals!.grade)).toBe('良@乡村道路!K21');
+  });
+});
