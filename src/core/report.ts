@@ -340,7 +340,7 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
     basisPhrase = '按照全面实施预算绩效管理的有关规定';
   }
   b.para(
-    `${basisPhrase}，${subject}遵循“${PRINCIPLES}”的原则，对${yearWords}部门整体支出开展了绩效自评价。现将自评情况报告如下。`,
+    `${basisPhrase}，${subject}遵循“${PRINCIPLES}”的原则，对${yearWords}${projectOnly ? '项目支出' : '部门整体支出'}开展了绩效自评价。现将自评情况报告如下。`,
   );
   if (!basic) {
     b.para(
@@ -553,6 +553,12 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
     }
   }
 
+  /** The prefix of a figure label of a main table: the project's name in a project-only workbook. */
+  function lab(t: Table, label: string): string {
+    if (!projectOnly) return label;
+    return `${textOf(t.name) ?? t.sheet}${label}`;
+  }
+
   function projectName(p: Table): string {
     const n = textOf(p.name);
     return n ? `“${n}”` : `工作表“${p.sheet}”中的项目`;
@@ -661,8 +667,8 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
         const sumS = ss.every((x) => x !== undefined) ? (ss as number[]).reduce((a, c) => a + c, 0) : undefined;
         const where = projectOnly ? `${projectName(t)}：` : '';
         const meta: string[] = [];
-        if (sumW !== undefined) meta.push(`分值${b.score(`${where}${g.name}分值合计`, sumW, firstRef)}`);
-        if (sumS !== undefined) meta.push(`得分${b.score(`${where}${g.name}得分合计（重算）`, sumS, firstRef)}`);
+        if (sumW !== undefined) meta.push(`分值${b.score(lab(t, `${g.name}分值合计`), sumW, firstRef)}`);
+        if (sumS !== undefined) meta.push(`得分${b.score(lab(t, `${g.name}得分合计（重算）`), sumS, firstRef)}`);
         b.heading3(`${where}${g.name}${meta.length ? `（${meta.join('，')}）` : ''}`);
         const rows: (string | number)[][] = g.list.map((s) => {
           const name = s.ind.name;
@@ -716,23 +722,23 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
       const stated = res?.statedTotal ?? numOf(t.totals?.score);
       const execRow = fundsRow(t, 'total');
       if (total !== undefined && Number.isFinite(total)) {
-        let line = `综合评价，${who}绩效自评得分为${b.score('总分（重算）', total, totalRef)}`;
+        let line = `综合评价，${who}绩效自评得分为${b.score(lab(t, '总分（重算）'), total, totalRef)}`;
         if (res?.executionScore !== undefined && Number.isFinite(res.executionScore)) {
           const er = execRow?.row.score?.ref ?? rateRef(t, execRow);
-          line += `（其中预算执行率得分${b.score('执行率得分（重算）', res.executionScore, er)}）`;
+          line += `（其中预算执行率得分${b.score(lab(t, '执行率得分（重算）'), res.executionScore, er)}）`;
         }
-        if (res?.computedGrade) line += `，评价等级为“${b.fig('评价等级（重算）', gradeName(res.computedGrade), res.computedGrade, gradeRef)}”`;
+        if (res?.computedGrade) line += `，评价等级为“${b.fig(lab(t, '评价等级（重算）'), gradeName(res.computedGrade), res.computedGrade, gradeRef)}”`;
         s.push(line + '。');
         if (stated !== undefined && !sameAt2(stated, total) && t.totals?.score) {
-          s.push(`表中填报总分为${b.score('总分（填报）', stated, t.totals.score.ref)}，经重新计算为${fmtScore(total)}分，以重新计算的结果为准。`);
+          s.push(`表中填报总分为${b.score(lab(t, '总分（填报）'), stated, t.totals.score.ref)}，经重新计算为${fmtScore(total)}分，以重新计算的结果为准。`);
         }
         const sg = res?.statedGrade;
         if (sg && res?.computedGrade && sg !== res.computedGrade && t.totals?.grade) {
-          s.push(`表中填报的评价等级为“${b.fig('评价等级（填报）', gradeName(sg), sg, t.totals.grade.ref)}”，与重新计算的总分不符。`);
+          s.push(`表中填报的评价等级为“${b.fig(lab(t, '评价等级（填报）'), gradeName(sg), sg, t.totals.grade.ref)}”，与重新计算的总分不符。`);
         }
       } else {
         let line = `${who}的自评表缺少可重新计算的得分，未能重新计算总分`;
-        if (stated !== undefined && t.totals?.score) line += `；表中填报总分为${b.score('总分（填报）', stated, t.totals.score.ref)}`;
+        if (stated !== undefined && t.totals?.score) line += `；表中填报总分为${b.score(lab(t, '总分（填报）'), stated, t.totals.score.ref)}`;
         s.push(line + '，请补充后重新生成。');
       }
       if (projectOnly) b.item3(s.join(''));
@@ -751,8 +757,8 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
       const rate = rateOf(resultOf(t), f);
       if (f && rate !== undefined && roundTo(rate, 4) < 1 && f.adjusted !== undefined && f.executed !== undefined) {
         const left = f.adjusted - f.executed;
-        const rateText = b.rate(projectOnly ? `${projectName(t)}执行率（重算）` : '执行率（重算）', rate, rateRef(t, f));
-        const leftText = b.wan(projectOnly ? `${projectName(t)}未执行金额（重算）` : '未执行金额（重算）', left, f.row.executed!.ref);
+        const rateText = b.rate(lab(t, '执行率（重算）'), rate, rateRef(t, f));
+        const leftText = b.wan(lab(t, '未执行金额（重算）'), left, f.row.executed!.ref);
         derived.push({
           problem: `${who}预算执行率为${rateText}，尚有${leftText}未执行。`,
           measure: `加快${who}预算执行进度，对尚未执行的${leftText}资金逐项查明原因，能执行的抓紧执行，不再需要的按规定收回统筹。`,
@@ -780,7 +786,7 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
     if (!basic) b.para(`${NO_BASIC}，部门自行填报的存在问题未能列入。`);
     else if (userProblems.length === 0) b.para('“基本情况”表未填写存在问题。');
     if (derived.length) {
-      b.para('经对表中数据核查，还存在以下问题：');
+      b.para(userProblems.length ? '经对表中数据核查，还存在以下问题：' : '经对表中数据核查，存在以下问题：');
       for (const d of derived) b.item3(d.problem);
     } else if (mainTables.length) {
       b.para('经对表中数据核查，预算资金已全部执行，各项指标均取得满分。');
