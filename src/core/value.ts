@@ -63,7 +63,7 @@ export function clean(x: number): number {
   return r === 0 ? 0 : r;
 }
 
-const EMPTY_MARKERS = new Set(['', '-', '--', '---', '—', '——', '―', '–', '/', '//', '\\', '*', '**', '无', '空']);
+const EMPTY_MARKERS = new Set(['', '-', '--', '---', '—', '——', '―', '–', '/', '//', '\\', '*', '**', '无', '空', 'N/A', 'n/a', 'NA']);
 
 /** True for the "no value" spellings: empty, white space, —, －, -, /, *, 无. */
 export function isEmptyMarker(text: string): boolean {
@@ -282,7 +282,10 @@ function scanChinese(s: string, i: number): { value: number; raw: string; end: n
   return { value: v, raw: String(v), end: j };
 }
 
-/** number [万|亿]* [余|多] at i; cn allows Chinese numerals; 百分之 makes a percent. */
+/** After 千, these make a unit (千米, 千克, 千瓦, 千元 ...), not a scale. */
+const THOUSAND_UNITS = new Set(['米', '克', '瓦', '元', '字', '卡', '伏', '焦', '帕', '赫', '兆', '步']);
+
+/** number [千|万|亿]* [余|多] at i; cn allows Chinese numerals; 百分之 makes a percent. */
 function scanFigure(s: string, i: number, cn: boolean): NumTok | null {
   let j = i;
   let percent = false;
@@ -294,6 +297,10 @@ function scanFigure(s: string, i: number, cn: boolean): NumTok | null {
   if (!base) return null;
   j = base.end;
   let scale = 1;
+  if (!isCnNumeralChar(s[base.end - 1] ?? '') && s[j] === '千' && !THOUSAND_UNITS.has(s[j + 1])) {
+    scale = 1e3; // 3千人 -> 3000 人 (千米, 千克, 千瓦, 千元 ... are units)
+    j++;
+  }
   while ((s[j] === '万' || s[j] === '亿') && s[j + 1] !== '元') {
     scale *= s[j] === '万' ? 1e4 : 1e8;
     j++;
@@ -344,12 +351,14 @@ const APPROX_PREFIXES: [string, boolean][] = [
 ];
 
 /** Words after the unit, longest first. */
-const SUFFIXES: [string, Cmp | 'approx' | 'none'][] = (
+const SUFFIXES: [string, Cmp | 'approx' | 'more' | 'none'][] = (
   [
     ['(含)以上', 'ge'], ['(含)以下', 'le'], ['及其以上', 'ge'], ['及以上', 'ge'], ['或以上', 'ge'], ['以上', 'ge'],
     ['及以下', 'le'], ['或以下', 'le'], ['以下', 'le'], ['以内', 'le'], ['之内', 'le'], ['内', 'le'],
-    ['左右', 'approx'], ['上下', 'approx'], ['已完成', 'none'], ['完成', 'none'],
-  ] as [string, Cmp | 'approx' | 'none'][]
+    ['左右', 'approx'], ['上下', 'approx'], ['+', 'more'],
+    ['已完成', 'none'], ['完成', 'none'], ['已达标', 'none'], ['达标', 'none'], ['到位', 'none'], ['全覆盖', 'none'],
+    ['覆盖', 'none'], ['(含)', 'none'],
+  ] as [string, Cmp | 'approx' | 'more' | 'none'][]
 ).sort((a, b) => b[0].length - a[0].length);
 
 const RANGE_SEPS = new Set(['-', '~', '—', '–', '―', '至', '到', '〜']);
@@ -378,18 +387,21 @@ function unitRun(s: string, j: number): number {
   return k;
 }
 
-function stripSuffixes(tail: string): { rest: string; cmp?: Comparator; approx: boolean } | null {
+function stripSuffixes(tail: string): { rest: string; cmp?: Comparator; approx: boolean; more: boolean } | null {
   let rest = tail;
   let cmp: Comparator | undefined;
   let approx = false;
+  let more = false;
   for (let round = 0; round < 4; round++) {
     let hit = false;
     for (const [w, kind] of SUFFIXES) {
       if (rest.length >= w.length && rest.endsWith(w)) {
-        // a bare 内 only after a unit or a number, never as a whole tail word like 以内 handled above
         rest = rest.slice(0, rest.length - w.length);
         if (kind === 'approx') approx = true;
-        else if (kind !== 'none') {
+        else if (kind === 'more') {
+          approx = true;
+          more = true;
+        } else if (kind !== 'none') {
           if (cmp && !sameDirection(cmp, kind) && cmp !== kind) return null;
           cmp = cmp ?? kind;
         }
@@ -399,7 +411,7 @@ function stripSuffixes(tail: string): { rest: string; cmp?: Comparator; approx: 
     }
     if (!hit) break;
   }
-  return { rest, cmp, approx };
+  return { rest, cmp, approx, more };
 }
 
 /**
@@ -463,8 +475,15 @@ function readNumeric(s: string, cn: boolean): NumReading | null {
       const e = unitRun(s, hi.end);
       if (e !== s.length) return null;
       hiUnitText = s.slice(hi.end, e);
-    } else return null;
-  } else if (k < s.length) return null; // a digit after the unit text: more than one figure
+    } else {
+      // no figure after the separator: it belongs to the unit text (100%到位), which must then end the text
+      k = m;
+      while (k < s.length && !isDigit(s[k])) k++;
+      if (k < s.length) return null;
+      loUnitText = s.slice(j, k);
+    }
+  }
+  if (!hi && k < s.length) return null; // a digit after the unit text: more than one figure
   if (hi) {
     const loUnit = normUnit(loUnitText);
     const sx = stripSuffixes(hiUnitText);
@@ -478,7 +497,8 @@ function readNumeric(s: string, cn: boolean): NumReading | null {
     const hiU = hi.percent ? '%' : hiUnit;
     if (loU && hiU && loU !== hiU) return null;
     let low = lo.value;
-    if (lo.scale === 1 && hi.scale !== 1 && loU === '') low = clean(low * hi.scale);
+    // 1-2万人 -> 1万–2万 人; 5000-1万 keeps 5000 (scaling it would pass the high end)
+    if (lo.scale === 1 && hi.scale !== 1 && loU === '' && clean(low * hi.scale) <= hi.value) low = clean(low * hi.scale);
     const high = hi.value;
     if (!Number.isFinite(low) || !(low <= high)) return null;
     if (pre && pre !== 'none' && pre !== 'eq') return null;
@@ -488,7 +508,7 @@ function readNumeric(s: string, cn: boolean): NumReading | null {
       high,
       unit: hiU || loU,
       approx: approx || lo.approx || hi.approx || sx.approx,
-      more: more || lo.more || hi.more,
+      more: more || lo.more || hi.more || sx.more,
     };
   }
   const sx = stripSuffixes(loUnitText);
@@ -508,7 +528,7 @@ function readNumeric(s: string, cn: boolean): NumReading | null {
     high: lo.value,
     unit: lo.percent ? '%' : unit,
     approx: approx || lo.approx || sx.approx,
-    more: more || lo.more,
+    more: more || lo.more || sx.more,
   };
 }
 
