@@ -14,7 +14,10 @@
 // - `达到500篇` / `达500篇` -> ge. The neutral leading words 完成/已完成/实现/累计/共/共计/合计/控制在
 //   and a trailing 完成 are accepted (`完成12期` -> 12 期); any other text before a number makes the
 //   cell unreadable.
-// - `…内` / `以内` / `之内` -> le (`5个工作日内`); `左右` / `上下` -> approximate.
+// - `…内` / `以内` / `之内` -> le (`5个工作日内`); `左右` / `上下` -> approximate; a trailing `+` (`500+`)
+//   -> approximate, more. Trailing 完成/已完成/达标/到位/覆盖/全覆盖/(含) are neutral (`100%到位` -> 100 %).
+// - `3千人` -> 3000 人, but 千米/千克/千瓦/千元/千字 ... after a number are units (`5千米` -> 5 千米).
+// - Reading.more is set only when true.
 // - Text holding an Arabic digit that is not one of the readings -> unreadable. Text without Arabic
 //   digits is read as a Chinese-numeral figure only when the whole text is one, with a known unit
 //   (`三万条`, `两个`), else it is qualitative (`一般`, `进一步提升` stay qualitative).
@@ -293,7 +296,10 @@ function scanFigure(s: string, i: number, cn: boolean): NumTok | null {
     percent = true;
     j += 3;
   }
-  const base = scanArabic(s, j) ?? (cn ? scanChinese(s, j) : null);
+  const base =
+    scanArabic(s, j) ??
+    (percent && s[j] === '百' && !isCnNumeralChar(s[j + 1] ?? '') ? { value: 100, raw: '100', end: j + 1 } : null) ?? // 百分之百
+    (cn ? scanChinese(s, j) : null);
   if (!base) return null;
   j = base.end;
   let scale = 1;
@@ -705,7 +711,7 @@ function readDateText(s: string): { cmp: Comparator; ymd: number } | null {
 const TIER_NEG = [
   '未达成', '未完成', '未达到', '未达标', '未达', '未实现', '未按期', '未按时', '未如期', '未及时', '未能完成', '未能',
   '没有完成', '没完成', '没有达到', '尚未', '滞后', '不及时', '不达标', '不明显', '不显著', '不到位', '不符合', '不满足',
-  '逾期', '无法完成', '差距较大', '较差', '不满意', '无效', '下滑',
+  '逾期', '无法完成', '差距较大', '较差', '不满意', '无效', '下滑', '延期', '延迟', '推迟', '拖延',
 ];
 const TIER_PART = [
   '部分达成', '基本完成', '基本达成', '部分完成', '基本达到', '部分达到', '基本实现', '部分实现', '大部分完成', '基本按期',
