@@ -1,0 +1,245 @@
+// The task pane's state: a pure reducer (no React, no host), plus the selectors the view
+// reads. The App performs the host calls and the evaluation, then dispatches their results.
+
+import type { Grid } from '../core/grid';
+import type { Finding, Grade, Severity } from '../core/types';
+import type { Evaluation } from '../core/engine';
+import { HostError } from '../office/host';
+
+/** What the pane is busy with; null when idle. */
+export type Task = 'check' | 'profile' | 'report' | 'clear' | 'template' | 'select';
+
+/** The steps of 一键检查, shown beside the spinner. */
+export type Phase = 'read' | 'evaluate' | 'mark' | 'write';
+
+export type SeverityFilter = 'all' | Severity;
+
+export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
+
+export interface Notice {
+  intent: NoticeIntent;
+  title: string;
+  text: string;
+}
+
+export interface PaneState {
+  busy: Task | null;
+  phase: Phase | null;
+  /** The last snapshot the pane read. */
+  grid?: Grid;
+  /** The evaluation of that snapshot under the chosen profile. */
+  ev?: Evaluation;
+  /** A profile id the user chose in the dropdown; undefined: the workbook's 权重方案 (or the default). */
+  profileId?: string;
+  /** Sheets added since the snapshot (report, template), so a later name never collides. */
+  addedSheets: string[];
+  filter: SeverityFilter;
+  /** The finding last clicked, as 'sheet!cell'. */
+  selected?: string;
+  notice?: Notice;
+}
+
+export type Action =
+  | { type: 'start'; task: Task }
+  | { type: 'phase'; phase: Phase }
+  | { type: 'checked'; grid: Grid; ev: Evaluation }
+  | { type: 'profileChosen'; profileId: string }
+  | { type: 'reevaluated'; ev: Evaluation }
+  | { type: 'reportAdded'; names: string[] }
+  | { type: 'templateAdded'; names: string[] }
+  | { type: 'marksCleared'; count: number }
+  | { type: 'selected'; sheet: string; cell: string }
+  | { type: 'filter'; filter: SeverityFilter }
+  | { type: 'failed'; notice: Notice }
+  | { type: 'end' }
+  | { type: 'dismiss' };
+
+export const initialState: PaneState = { busy: null, phase: null, addedSheets: [], filter: 'all' };
+
+export const findingKey = (f: { sheet: string; cell: string }): string => `${f.sheet}!${f.cell}`;
+
+export function reducer(s: PaneState, a: Action): PaneState {
+  switch (a.type) {
+    case 'start':
+      // A new task clears the last message.
+      return { ...s, busy: a.task, phase: null, notice: undefined };
+    case 'phase':
+      return { ...s, phase: a.phase };
+    case 'checked':
+      return { ...s, grid: a.grid, ev: a.ev, addedSheets: [], selected: undefined, filter: 'all', notice: checkedNotice(a.ev) };
+    case 'profileChosen':
+      return { ...s, profileId: a.profileId };
+    case 'reevaluated':
+      return { ...s, ev: a.ev, notice: { intent: 'info', title: '已切换权重方案', text: `已按“${a.ev.profile.name}”重新计算，工作表中的标记已更新。` } };
+    case 'reportAdded':
+      return {
+        ...s,
+        addedSheets: [...s.addedSheets, ...a.names],
+        notice: { intent: 'success', title: '报告已生成', text: reportText(a.names[0] ?? '自评报告', s.ev) },
+      };
+    case 'templateAdded':
+      return {
+        ...s,
+        addedSheets: [...s.addedSheets, ...a.names],
+        notice: { intent: 'success', title: '模板已插入', text: `已插入标准模板工作表：${a.names.join('、')}。填写后请再次点击“一键检查”。` },
+      };
+    case 'marksCleared':
+      return {
+        ...s,
+        notice: { intent: 'success', title: '标记已清除', text: a.count > 0 ? `已恢复 ${a.count} 个单元格的原有格式并删除批注。` : '工作簿中没有需要清除的标记。' },
+      };
+    case 'selected':
+      // Navigation only: it neither ends nor starts a task.
+      return { ...s, selected: findingKey(a) };
+    case 'filter':
+      return { ...s, filter: a.filter };
+    case 'failed':
+      return { ...s, notice: a.notice };
+    case 'end':
+      // Every task ends with this, whether it succeeded or failed: the buttons come back.
+      return { ...s, busy: null, phase: null };
+    case 'dismiss':
+      return { ...s, notice: undefined };
+  }
+}
+
+function reportText(name: string, ev: Evaluation | undefined): string {
+  const errors = ev ? severityCounts(ev.findings).error : 0;
+  const base = `自评报告已写入新工作表“${name}”。`;
+  return errors > 0 ? `${base}报告开头注明了尚未更正的 ${errors} 个错误，更正后请重新生成。` : base;
+}
+
+function checkedNotice(ev: Evaluation): Notice | undefined {
+  if (ev.read.tables.length === 0) return undefined;
+  const c = severityCounts(ev.findings);
+  if (c.error > 0) return { intent: 'error', title: '检查完成', text: `发现 ${c.error} 个错误、${c.warning} 个警告，已在工作表中标出。` };
+  if (c.warning > 0) return { intent: 'warning', title: '检查完成', text: `没有错误，发现 ${c.warning} 个警告，已在工作表中标出。` };
+  return undefined;
+}
+
+// ---- errors -> notices ----
+
+export const GENERIC_ERROR = '操作未能完成，发生了意外错误。请重试；如果问题仍然存在，请关闭并重新打开任务窗格。';
+
+/** The message bar for a rejected host call or a failed evaluation. */
+export function errorNotice(err: unknown, task: Task): Notice {
+  const title = TASK_FAILED[task];
+  if (err instanceof HostError) return { intent: 'error', title, text: err.message };
+  // The core's SelfevalError carries a Chinese message meant for the user.
+  if (err instanceof Error && err.name === 'SelfevalError' && err.message) return { intent: 'error', title, text: err.message };
+  return { intent: 'error', title, text: GENERIC_ERROR };
+}
+
+const TASK_FAILED: Record<Task, string> = {
+  check: '检查失败',
+  profile: '切换权重方案失败',
+  report: '生成报告失败',
+  clear: '清除标记失败',
+  template: '插入模板失败',
+  select: '无法定位单元格',
+};
+
+// ---- selectors ----
+
+export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+export function severityCounts(findings: Finding[]): Record<Severity, number> & { all: number } {
+  const c = { all: findings.length, error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export function filterFindings(findings: Finding[], filter: SeverityFilter): Finding[] {
+  return filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
+}
+
+export interface SheetGroup {
+  sheet: string;
+  findings: Finding[];
+}
+
+/** Findings grouped by sheet, in the order the sheets first appear (the engine sorts by sheet order). */
+export function groupBySheet(findings: Finding[]): SheetGroup[] {
+  const groups: SheetGroup[] = [];
+  const byName = new Map<string, SheetGroup>();
+  for (const f of findings) {
+    let g = byName.get(f.sheet);
+    if (!g) {
+      g = { sheet: f.sheet, findings: [] };
+      byName.set(f.sheet, g);
+      groups.push(g);
+    }
+    g.findings.push(f);
+  }
+  return groups;
+}
+
+/** The department (or project) and year the header shows: 基本情况 first, else the first table. */
+export function headerOf(ev: Evaluation | undefined): { name?: string; year?: number } {
+  if (!ev) return {};
+  const b = ev.read.basic;
+  const t = ev.read.tables[0];
+  const name = nonEmpty(b?.department?.value) ?? nonEmpty(t?.name?.value);
+  const year = b?.year?.value ?? t?.year?.value;
+  return { name, year: typeof year === 'number' && Number.isFinite(year) ? year : undefined };
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s !== undefined && s.trim() !== '' ? s.trim() : undefined;
+}
+
+export interface TableSummary {
+  sheet: string;
+  kind: '部门整体支出' | '项目支出';
+  name?: string;
+  computedTotal?: number;
+  statedTotal?: number;
+  computedGrade?: Grade;
+  statedGrade?: Grade;
+  executionRate?: number;
+  /** The stated total differs from the recomputed one by more than the profile's tolerance. */
+  totalDiffers: boolean;
+  gradeDiffers: boolean;
+}
+
+export function tableSummaries(ev: Evaluation | undefined): TableSummary[] {
+  if (!ev) return [];
+  const tol = ev.profile.scoreTolerance;
+  return ev.check.results.map((r) => ({
+    sheet: r.table.sheet,
+    kind: r.table.kind === 'department' ? '部门整体支出' : '项目支出',
+    name: nonEmpty(r.table.name?.value),
+    computedTotal: fin(r.computedTotal),
+    statedTotal: fin(r.statedTotal),
+    computedGrade: r.computedGrade,
+    statedGrade: r.statedGrade,
+    executionRate: fin(r.executionRate),
+    totalDiffers: fin(r.computedTotal) !== undefined && fin(r.statedTotal) !== undefined && Math.abs(r.computedTotal! - r.statedTotal!) > tol + 1e-9,
+    gradeDiffers: !!r.computedGrade && !!r.statedGrade && r.computedGrade !== r.statedGrade,
+  }));
+}
+
+function fin(x: number | undefined): number | undefined {
+  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+}
+
+/** The workbook has no table the reader recognises: the pane offers the standard template. */
+export function noTable(ev: Evaluation | undefined): boolean {
+  return !!ev && (ev.read.tables.length === 0 || ev.findings.some((f) => f.rule === 'structure.no_table'));
+}
+
+/** Sheet names a new sheet must avoid: the snapshot's and those added since. */
+export function existingNames(s: PaneState): string[] {
+  return [...(s.grid?.sheets.map((x) => x.name) ?? []), ...s.addedSheets];
+}
+
+/** Scores with at most two decimals, as the report prints them. */
+export function fmtScore(x: number | undefined): string {
+  if (x === undefined) return '—';
+  return String(Math.round(x * 100) / 100);
+}
+
+export function fmtRate(x: number | undefined): string {
+  if (x === undefined) return '—';
+  return `${(x * 100).toFixed(2)}%`;
+}
