@@ -161,6 +161,12 @@ const ROW_NAME: Record<FundsRowKind, string> = {
   other: '其他资金',
 };
 
+/** A funds row's name for a message: its label without 其中：, else the standard name. */
+function rowName(row: FundsRow): string {
+  const l = (row.label ?? '').replace(/^[\s\u3000]*其中[:：]?/, '').replace(/[:：\s\u3000]+$/, '').trim();
+  return l || ROW_NAME[row.kind];
+}
+
 class Collector {
   findings: Finding[] = [];
   add(rule: RuleId, ref: Ref, message: string, expected?: number | string, actual?: number | string): void {
@@ -207,9 +213,9 @@ function checkFunds(t: Table, profile: Profile, out: Collector): FundsOutcome {
     if (adjBroken) continue;
     if ((adj === undefined || adj === 0) && exe > 0) {
       const ref = row.adjusted?.ref ?? row.labelRef;
-      out.add('exec.zero_budget', ref, `${row.label || ROW_NAME[row.kind]}的全年预算数为${adj === 0 ? ' 0' : '空'}，全年执行数却为 ${fmtNum(exe)} 万元，无法计算执行率`, undefined, adj ?? '');
+      out.add('exec.zero_budget', ref, `${rowName(row)}的全年预算数为${adj === 0 ? ' 0' : '空'}，全年执行数却为 ${fmtNum(exe)} 万元，无法计算执行率`, undefined, adj ?? '');
     } else if (adj !== undefined && adj > 0 && exe > adj + EPS) {
-      out.add('exec.over_budget', row.executed.ref, `${row.label || ROW_NAME[row.kind]}的全年执行数 ${fmtNum(exe)} 万元超过全年预算数 ${fmtNum(adj)} 万元（执行率 ${fmtPct(exe / adj)}）`, adj, exe);
+      out.add('exec.over_budget', row.executed.ref, `${rowName(row)}的全年执行数 ${fmtNum(exe)} 万元超过全年预算数 ${fmtNum(adj)} 万元（执行率 ${fmtPct(exe / adj)}）`, adj, exe);
     }
   }
 
@@ -263,7 +269,7 @@ function checkFunds(t: Table, profile: Profile, out: Collector): FundsOutcome {
       if (filled.length === 0) continue;
       const sum = filled.reduce((s, r) => s + (num(r[col]) as number), 0);
       if (Math.abs(sum - tv) > AMOUNT_TOL) {
-        const parts = filled.map((r) => `${r.label || ROW_NAME[r.kind]} ${fmtNum(num(r[col]))}`).join(' + ');
+        const parts = filled.map((r) => `${rowName(r)} ${fmtNum(num(r[col]))}`).join(' + ');
         out.add('funds.components', tf.ref, `年度资金总额的${COLUMN_NAME[col]} ${fmtNum(tv)} 万元与其构成之和 ${fmtNum(sum)} 万元不符（${parts}）`, sum, tv);
       }
     }
@@ -289,7 +295,7 @@ function checkUnits(t: Table, out: Collector): void {
       out.add(
         'funds.unit',
         c.f.ref,
-        `${c.row.label || ROW_NAME[c.row.kind]}的${COLUMN_NAME[c.col]} ${fmtNum(c.f.value as number)} 万元是本表其他金额中位数 ${fmtNum(m)} 万元的 ${fmtNum(c.v / m)} 倍，可能误按“元”填写`,
+        `${rowName(c.row)}的${COLUMN_NAME[c.col]} ${fmtNum(c.f.value as number)} 万元是本表其他金额中位数 ${fmtNum(m)} 万元的 ${fmtNum(c.v / m)} 倍，可能误按“元”填写`,
         undefined,
         c.f.value as number,
       );
@@ -332,7 +338,7 @@ function effective(ind: Indicator): Eff {
   return eff;
 }
 
-function checkIndicators(t: Table, profile: Profile, out: Collector): IndicatorResult[] {
+function checkIndicators(t: Table, profile: Profile, out: Collector, year: number | undefined): IndicatorResult[] {
   const results: IndicatorResult[] = [];
   const tol = profile.scoreTolerance + EPS;
   const levelSeen = new Set<string>();
@@ -392,7 +398,7 @@ function checkIndicators(t: Table, profile: Profile, out: Collector): IndicatorR
             out.add('indicator.overachieved', ind.actual.ref, `指标${label}实际完成值 ${shown(ind.actual)} 达到年度指标值 ${shown(ind.target)} 的 ${fmtPct(B / A)}，超过 ${fmtPct(profile.overachieveThreshold)}，但未说明原因（目标是否定得过低）`, undefined, B);
         }
       } else if (tk === 'date' && ak === 'date' && !eff.qualitativeByColumn) {
-        const met = deadlineMet(eff.target, eff.actual);
+        const met = deadlineMet(eff.target, eff.actual, year);
         if (met !== undefined) {
           r.quantitative = true;
           if (met && w !== undefined && w > 0) {
@@ -640,7 +646,7 @@ export function runChecks(read: ReadResult, profile: Profile): CheckResult {
     tr.executionRate = fo.rate;
     tr.executionScore = fo.score;
     checkUnits(t, out);
-    tr.indicators = checkIndicators(t, profile, out);
+    tr.indicators = checkIndicators(t, profile, out, num(t.year) ?? num(read.basic?.year));
     checkWeights(t, profile, fo.execWeight, out);
     checkTotals(t, profile, fo, tr.indicators, out, tr);
   }

@@ -68,17 +68,22 @@ function ymd(n: number): { y: number; md: number } {
 }
 
 /**
- * Whether a date actual meets a date target (a deadline): actual ≤ target. When only one side
- * names a year, months and days are compared. A missing day (…00) counts as the month's start
+ * Whether a date actual meets a date target (a deadline): actual ≤ target. A side that names no
+ * year takes `year` (the evaluation year) when given; when a side still has no year, months and
+ * days are compared. A missing day (…00) counts as the month's start
  * for the actual and the month's end for the target. Undefined when either is not a date.
  */
-export function deadlineMet(target: Reading, actual: Reading): boolean | undefined {
+export function deadlineMet(target: Reading, actual: Reading, year?: number): boolean | undefined {
   if (target.kind !== 'date' || actual.kind !== 'date') return undefined;
   const tv = finite(target.high) ? target.high : target.low;
   const av = actual.low;
   if (!finite(tv) || !finite(av)) return undefined;
   const t = ymd(tv);
   const a = ymd(av);
+  if (finite(year) && year > 0) {
+    if (t.y === 0) t.y = year;
+    if (a.y === 0) a.y = year;
+  }
   const tmd = t.md % 100 === 0 ? t.md + 31 : t.md;
   const amd = a.md;
   if (t.y > 0 && a.y > 0) return a.y * 10000 + amd <= t.y * 10000 + tmd;

@@ -156,6 +156,12 @@ describe('deadlineMet', () => {
     expect(deadlineMet(date(1231, 'le'), date(20251120))).toBe(true);
     expect(deadlineMet(date(930, 'le'), date(20251120))).toBe(false);
   });
+  test('a side without a year takes the evaluation year when given', () => {
+    expect(deadlineMet(date(1231, 'le'), date(20260131))).toBe(true);
+    expect(deadlineMet(date(1231, 'le'), date(20260131), 2025)).toBe(false);
+    expect(deadlineMet(date(1231, 'le'), date(20251130), 2025)).toBe(true);
+    expect(deadlineMet(date(20251231, 'le'), date(1015), 2025)).toBe(true);
+  });
   test('parsed deadlines', () => {
     expect(deadlineMet(parseReading('12月底前'), parseReading('2025年11月'))).toBe(true);
     expect(deadlineMet(parseReading('9月前'), parseReading('10月15日'))).toBe(false);
