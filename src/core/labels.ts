@@ -11,7 +11,19 @@ const TRAILING_BRACKET = /(\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*
  */
 export function normLabel(s: string): string {
   if (s === null || s === undefined) return '';
-  let t = toHalfWidth(String(s));
+  const key = String(s);
+  const hit = normCache.get(key);
+  if (hit !== undefined) return hit;
+  const t = normalise(key);
+  if (normCache.size > 50000) normCache.clear();
+  normCache.set(key, t);
+  return t;
+}
+
+const normCache = new Map<string, string>();
+
+function normalise(s: string): string {
+  let t = toHalfWidth(s);
   t = t.replace(/[\s\u3000\u00a0：:*＊]/g, '');
   for (;;) {
     const u = t.replace(TRAILING_BRACKET, '');
@@ -20,6 +32,8 @@ export function normLabel(s: string): string {
   }
   return t;
 }
+
+const MAX_LABEL = 60;
 
 const tableCache = new WeakMap<readonly string[], Map<string, string>>();
 
@@ -41,6 +55,8 @@ function labelTable(labels: readonly string[]): Map<string, string> {
 
 /** The canonical label among `labels` (each 'canonical|syn1|syn2') that s matches after normalisation, or undefined. */
 export function matchLabel(s: string, labels: readonly string[]): string | undefined {
+  // Labels are short: a long text (a paragraph, a goal) is never one.
+  if (typeof s !== 'string' || s.length > MAX_LABEL) return undefined;
   const k = normLabel(s);
   if (!k) return undefined;
   return labelTable(labels).get(k);

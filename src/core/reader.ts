@@ -147,6 +147,17 @@ interface OwnCell {
 }
 
 const KEY = 16384;
+
+const colNames: string[] = [];
+/** a1() with the column names cached: the reader makes tens of thousands of refs. */
+function addr(r: number, c: number): string {
+  let name = colNames[c];
+  if (name === undefined) {
+    name = a1(0, c).replace(/[0-9]+$/, '');
+    if (c < KEY) colNames[c] = name;
+  }
+  return name + String(r + 1);
+}
 const BIG_MERGE = 4096;
 
 /** A sheet with its non-empty cells per row and a merge lookup. */
@@ -217,7 +228,7 @@ class View {
   }
 
   ref(r: number, c: number): Ref {
-    return { sheet: this.name, cell: a1(r, c) };
+    return { sheet: this.name, cell: addr(r, c) };
   }
 
   /** The first non-empty cell right of the cell at (r, c) (past its merge), on the same row. */
@@ -248,7 +259,7 @@ class Ctx {
       rule: 'structure.cell_error',
       severity: 'error',
       sheet: view.name,
-      cell: a1(r, c),
+      cell: addr(r, c),
       message: `${where}单元格显示错误值 ${err}，无法读取该${what}`,
       actual: err,
     });
@@ -373,7 +384,7 @@ interface TitleHit {
 }
 
 function titleOf(text: string): TableKind | undefined {
-  if (text.length > 80) return undefined;
+  if (text.length > 80 || text.indexOf('表') < 0) return undefined;
   const t = half(text);
   for (const [phrase, kind] of [
     [DEPT_TITLE, 'department'],

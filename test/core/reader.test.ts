@@ -257,3 +257,191 @@ describe('drift', () => {
     expect(at(t.totals!.grade)).toBe('良@乡村道路!K21');
   });
 });
+
+describe('more layouts', () => {
+  test('执行率 in its three forms: a percent-formatted number, plain percent points, text', () => {
+    const rates = [{ value: 0.9674, format: '0.00%' }, 96.74, '96.74%'];
+    for (const rate of rates) {
+      const s = projectSheet();
+      setCell(s, 'G6', rate);
+      const total = only('project', readWorkbook({ sheets: [s] }).tables).funds!.rows[0];
+      expect(total.rate!.value).toBeCloseTo(0.9674, 10);
+      expect(total.rate!.ref.cell).toBe('G6');
+      expect(total.rate!.decimals).toBe(2);
+    }
+  });
+
+  test('no 分值 column: weights only on level-1 cells, the stated total is the first number right of 总分', () => {
+    const s = makeSheet('表2', [
+      ['部门整体支出绩效自评表'],
+      ['部门：某县民政局'],
+      ['资金情况（万元）', '全年预算数(A)', '全年执行数(B)', '执行率(B/A)', '得分'],
+      ['总额', '80', '76', '95.00%', '9.5'],
+      ['一级指标', '二级指标', '三级指标', '年初指标值', '实际完成值', '自评得分'],
+      ['产出指标（50分）', '数量指标', '救助人次', '≥1000人次', '1100人次', '50'],
+      ['效益指标（30分）', '社会效益', '兜底保障', '有效', '有效', '30'],
+      ['满意度指标（10分）', '满意度', '受助对象满意度', '≥90%', '93%', '10'],
+      ['总分（100分）', '99.5', null, null, null, null],
+    ]);
+    const res = readWorkbook({ sheets: [s] });
+    const t = only('department', res.tables);
+    expect(at(t.name)).toBe('某县民政局@表2!A2');
+    expect(t.hasWeightColumn).toBe(false);
+    expect(t.indicators.map((i) => i.weight)).toEqual([undefined, undefined, undefined]);
+    expect(t.indicators.map((i) => at(i.score))).toEqual(['50@表2!F6', '30@表2!F7', '10@表2!F8']);
+    expect(t.indicators.map((i) => i.level2)).toEqual(['数量指标', '社会效益', '服务对象满意度指标']);
+    expect(t.level1Weights.map((w) => [w.name, w.weight, w.ref.cell])).toEqual([
+      ['产出指标', 50, 'A6'],
+      ['效益指标', 30, 'A7'],
+      ['满意度指标', 10, 'A8'],
+    ]);
+    expect(at(t.totals!.score)).toBe('99.5@表2!B9');
+    expect(at(t.totals!.weight)).toBe('100@表2!A9');
+    const total = t.funds!.rows[0];
+    expect(total.kind).toBe('total');
+    expect(at(total.rate)).toBe('0.95@表2!D4');
+    expect(t.funds!.columns.initial).toBe(false);
+    expect(t.year).toBeUndefined();
+  });
+
+  test('a sheet with no title is read by its blocks: project when it has 项目名称, else department', () => {
+    const body = (head: string[]) => [
+      head,
+      ['预算资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['年度资金总额', 10, 10, 9, 10, 0.9, 9],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '台账', '12本', '12本', 90, 90],
+      ['总分', null, null, null, null, 100, 99],
+    ];
+    const res = readWorkbook({ sheets: [makeSheet('P', body(['项目名称', '宣传经费'])), makeSheet('D', body(['单位名称', '某县文旅局']))] });
+    expect(res.tables.map((t) => [t.sheet, t.kind, at(t.name), t.title, t.titleRef.cell])).toEqual([
+      ['P', 'project', '宣传经费@P!B1', '', 'A1'],
+      ['D', 'department', '某县文旅局@D!B1', '', 'A1'],
+    ]);
+    expect(res.tables[0].indicators).toHaveLength(1);
+    expect(res.findings.map((f) => f.rule)).toEqual(['structure.no_profile']);
+  });
+
+  test('no 基本情况: an info finding at A1 of the first sheet, tables still read; unrelated sheets are ignored', () => {
+    const note = makeSheet('说明', [['项目支出绩效自评表填写说明'], ['1. 金额单位为万元'], ['2. 分值合计100分']]);
+    const res = readWorkbook({ sheets: [note, projectSheet(), makeSheet('人员', [['姓名', '职务'], ['王五', '科长']])] });
+    expect(res.basic).toBeUndefined();
+    expect(res.tables.map((t) => t.sheet)).toEqual(['项目1']);
+    expect(res.findings).toEqual([expect.objectContaining({ rule: 'structure.no_profile', severity: 'info', sheet: '说明', cell: 'A1' })]);
+  });
+
+  test('no table anywhere: structure.no_table at A1 of the first sheet; an empty workbook too', () => {
+    const res = readWorkbook({ sheets: [basicSheet(), makeSheet('Sheet2', [['随便写的']])] });
+    expect(res.tables).toEqual([]);
+    expect(res.findings).toEqual([expect.objectContaining({ rule: 'structure.no_table', severity: 'error', sheet: '基本情况', cell: 'A1' })]);
+    expect(res.findings[0].message).toMatch(/自评表/);
+    const empty = readWorkbook({ sheets: [] });
+    expect(empty.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+      ['structure.no_profile', '', 'A1'],
+      ['structure.no_table', '', 'A1'],
+    ]);
+  });
+
+  test('a sheet the host could not read gives structure.sheet_unreadable; the others are still read', () => {
+    const bad = { name: '项目2', rows: [], merges: [], unreadable: '文件已损坏' };
+    const res = readWorkbook({ sheets: [basicSheet(), bad, projectSheet()] });
+    expect(res.tables).toHaveLength(1);
+    const f = res.findings.find((x) => x.rule === 'structure.sheet_unreadable')!;
+    expect(f).toMatchObject({ severity: 'error', sheet: '项目2', cell: 'A1' });
+    expect(f.message).toContain('项目2');
+    expect(f.message).toContain('文件已损坏');
+  });
+
+  test('a sheet whose content throws while reading gives structure.sheet_unreadable, never an exception', () => {
+    const s = projectSheet({ name: '坏表' });
+    // A row that is not an array makes any reader stumble.
+    (s.rows as unknown[])[5] = 42;
+    const res = readWorkbook({ sheets: [s, projectSheet()] });
+    expect(res.tables.map((t) => t.sheet)).toEqual(['项目1']);
+    expect(res.findings).toContainEqual(expect.objectContaining({ rule: 'structure.sheet_unreadable', sheet: '坏表', cell: 'A1' }));
+  });
+
+  test('an Excel error in a figure cell: value null, the error kept, a structure.cell_error at that cell', () => {
+    const s = projectSheet();
+    setCell(s, 'E6', { value: null, error: '#REF!' });
+    setCell(s, 'H13', { value: null, error: '#DIV/0!' });
+    const res = readWorkbook({ sheets: [basicSheet(), s] });
+    const t = only('project', res.tables);
+    expect(t.funds!.rows[0].executed).toMatchObject({ value: null, error: '#REF!', ref: { sheet: '项目1', cell: 'E6' } });
+    expect(t.indicators[0].score).toMatchObject({ value: null, error: '#DIV/0!', ref: { cell: 'H13' } });
+    const errs = res.findings.filter((f) => f.rule === 'structure.cell_error');
+    expect(errs.map((f) => [f.severity, f.cell])).toEqual([
+      ['error', 'E6'],
+      ['error', 'H13'],
+    ]);
+    expect(errs[0].message).toContain('#REF!');
+    expect(errs[0].message).toContain('全年执行数');
+  });
+
+  test('required labels absent: table.missing and one structure.label_missing per label, at the title cell', () => {
+    const s = makeSheet('残表', [
+      [null, '项目支出绩效自评表'],
+      [null, '项目资金（万元）', '全年预算数', '全年执行数'],
+      [null, '年度资金总额', 5, 5],
+      [null, '一级指标', '二级指标', '三级指标', '年度指标值', '完成值'],
+      [null, '产出指标', '数量指标', '场次', '4场', '4场'],
+    ]);
+    const res = readWorkbook({ sheets: [basicSheet(), s] });
+    const t = only('project', res.tables);
+    expect(t.missing).toEqual(['项目名称', '得分']);
+    const lm = res.findings.filter((f) => f.rule === 'structure.label_missing');
+    expect(lm.map((f) => [f.sheet, f.cell, f.expected])).toEqual([
+      ['残表', 'B1', '项目名称'],
+      ['残表', 'B1', '得分'],
+    ]);
+    expect(lm[1].message).toContain('得分');
+    expect(t.indicators).toHaveLength(1);
+    expect(t.indicators[0].score).toBeUndefined();
+  });
+
+  test('a title with no blocks at all lists every required label as missing', () => {
+    const res = readWorkbook({ sheets: [basicSheet(), makeSheet('空表', [['部门整体支出绩效自评表']])] });
+    expect(only('department', res.tables).missing).toEqual(['部门名称', '全年预算数', '全年执行数', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分']);
+  });
+
+  test('基本情况 without its required labels', () => {
+    const res = readWorkbook({ sheets: [makeSheet('基本情况', [[null], [null, '部门职责', '管理']]), projectSheet()] });
+    expect(at(res.basic!.duties)).toBe('管理@基本情况!C2');
+    expect(res.findings.filter((f) => f.rule === 'structure.label_missing').map((f) => [f.sheet, f.cell, f.expected])).toEqual([
+      ['基本情况', 'B2', '部门名称'],
+      ['基本情况', 'B2', '评价年度'],
+    ]);
+  });
+
+  test('two tables on one sheet are both read', () => {
+    const a = projectSheet();
+    const b = projectSheet({ origin: 'A30', project: '第二个项目' });
+    b.rows.forEach((row, r) => {
+      if (r >= 29) a.rows[r] = row;
+    });
+    a.merges.push(...b.merges);
+    const res = readWorkbook({ sheets: [basicSheet(), a] });
+    expect(res.tables.map((t) => [t.titleRef.cell, t.name?.value, t.indicators.length, t.totals?.score?.ref.cell])).toEqual([
+      ['A1', '校舍改造工程', 5, 'H18'],
+      ['A30', '第二个项目', 5, 'H47'],
+    ]);
+  });
+
+  test('cells covered by a merge are read through its top-left cell, even when the host repeats the value', () => {
+    const s = deptSheet({ mergeLevels: true });
+    // ExcelJS-style hosts may repeat the master value in covered cells: it must not start a new group.
+    setCell(s, 'B12', '产出指标');
+    const t = only('department', readWorkbook({ sheets: [s] }).tables);
+    expect(t.indicators[1].level1Ref.cell).toBe('B11');
+  });
+
+  test('300 project tables with 12 indicators each read quickly and completely', () => {
+    const inds = Array.from({ length: 12 }, (_, i) => ({ level1: i % 4 === 0 ? '产出指标' : undefined, level2: '数量指标', name: `指标${i + 1}：事项${i + 1}`, target: '≥10个', actual: '12个', weight: 7, score: 7 }));
+    const sheets = [basicSheet(), deptSheet()];
+    for (let i = 0; i < 300; i++) sheets.push(projectSheet({ name: `项目${i + 1}`, indicators: inds }));
+    const res = readWorkbook({ sheets });
+    expect(res.tables).toHaveLength(301);
+    expect(res.tables.slice(1).reduce((n, t) => n + t.indicators.length, 0)).toBe(3600);
+    expect(res.tables[300].indicators[11].name).toBe('事项12');
+  });
+});
