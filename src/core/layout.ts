@@ -109,7 +109,9 @@ export function layoutReport(doc: ReportDoc, sheetName: string): SheetLayout {
         break;
       case 'table':
         put({ value: b.header.join(TABLE_SEPARATOR), bold: true, wrap: true, fill: TABLE_HEADER_FILL });
-        for (const r of b.rows) put({ value: r.map((x) => String(x)).join(TABLE_SEPARATOR), wrap: true });
+        for (const r of b.rows) put({ value: r.map((x) => (x === null || x === undefined ? '' : String(x))).join(TABLE_SEPARATOR), wrap: true });
+        // a blank line closes the table, unless a section heading (which brings its own) follows
+        if (i + 1 < doc.blocks.length && !(doc.blocks[i + 1].type === 'heading' && (doc.blocks[i + 1] as { level: number }).level === 1)) blank();
         break;
     }
   }

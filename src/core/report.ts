@@ -171,6 +171,18 @@ function readingText(f: Fig<Reading> | undefined): string | undefined {
 
 const sameAt2 = (a: number, b: number) => roundTo(a, 2) === roundTo(b, 2);
 
+/**
+ * A stated 执行率 differs from the computed one: beyond the profile's tolerance and not
+ * equal to it rounded to the decimals it is written with (rules.md §2: 86% accepts 85.5–86.5 %).
+ */
+function rateDiffers(stated: number, computed: number, decimals: number | undefined, tolerancePoints = 0.1): boolean {
+  if (Math.abs(stated - computed) * 100 <= tolerancePoints + 1e-9) return false;
+  if (decimals !== undefined && decimals >= 0 && decimals <= 6) {
+    return roundTo(stated * 100, decimals) !== roundTo(computed * 100, decimals);
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------- the builder
 
 class Builder {
@@ -333,7 +345,8 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
   const basisText = textOf(basic?.basis);
   let basisPhrase: string;
   if (basisText) {
-    const t = bare(basisText);
+    // several documents, one per line or separated by '；', read as one list
+    const t = bare(basisText.split(/\s*(?:\r\n|\r|\n|[；;])\s*/).map(bare).filter((x) => x !== '').join('、'));
     basisPhrase = /^(根据|按照|依据|依照|贯彻|为|遵照)/.test(t) ? t : `根据${t}`;
     if (!/(要求|规定|精神|办法|意见|通知)$/.test(t)) basisPhrase += '的有关要求';
   } else {
@@ -427,7 +440,7 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
   if (basic && basic.team.length > 0) {
     b.table(
       ['姓名', '工作单位', '职务', '职称', '备注'],
-      basic.team.map((m) => [m.name, m.unit, m.post, m.title, m.note]),
+      basic.team.map((m) => [m.name, m.unit, m.post, m.title, m.note].map((x) => (x === undefined || x === null ? '' : String(x)))),
     );
   } else if (basic) {
     b.para('“基本情况”表未填写评价工作组人员名单，请补充后重新生成。');
@@ -452,7 +465,7 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
       if (s.length) sentences.push(`${yearWords}${subject}${s.join('，')}。`);
       else sentences.push('部门整体支出绩效自评表的年度资金总额未填写金额。');
       const stated = numOf(total.row.rate);
-      if (rate !== undefined && stated !== undefined && Math.abs(stated - rate) * 100 > profile.rateTolerance) {
+      if (rate !== undefined && stated !== undefined && rateDiffers(stated, rate, total.row.rate?.decimals, profile.rateTolerance)) {
         sentences.push(
           `表中填报的执行率为${b.rate('执行率（填报）', stated, total.row.rate!.ref)}，经按全年执行数除以全年预算数重新计算为${fmtRate(rate)}，以重新计算的结果为准。`,
         );
@@ -618,13 +631,14 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
     );
     for (const t of mainTables) {
       if (t.level1Weights.length === 0) continue;
-      const declared = t.level1Weights.map((w) => `${w.name}${b.score(`${w.name}分值（表中声明）`, w.weight, w.ref)}`);
       const differs = t.level1Weights.some((w) => {
         const pw = (l1 as Record<string, number>)[w.name];
         return pw !== undefined && !sameAt2(pw, w.weight);
       });
+      const declared = differs ? t.level1Weights.map((w) => `${w.name}${b.score(lab(t, `${w.name}分值（表中声明）`), w.weight, w.ref)}`) : [];
+      if (!differs) continue;
       const whose = projectOnly ? `${projectName(t)}的自评表` : '自评表';
-      b.para(`${whose}声明的一级指标分值为：${declared.join('、')}${differs ? '，与所用权重方案不一致，请核实' : ''}。`);
+      b.para(`${whose}声明的一级指标分值为：${declared.join('、')}，与所用权重方案不一致，请核实。`);
     }
     b.para(
       '自评工作组对照年初设定的绩效目标和指标，逐项核对实际完成情况及相关资料：定量指标按完成值与指标值之比计算得分，定性指标按完成档次评定得分；预算执行率按全年执行数除以全年预算数计算，并据此计算预算执行率得分。本报告中的执行率、各项得分、总分和评价等级均经重新计算。',

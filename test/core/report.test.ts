@@ -429,3 +429,116 @@ describe('splitItems and stripNumbering', () => {
     expect(splitItems('  \n ')).toEqual([]);
   });
 });
+
+describe('degenerate input never crashes nor prints NaN / undefined', () => {
+  const clean = (doc: ReportDoc) => {
+    const text = fullText(doc);
+    expect(text).not.toMatch(/NaN|undefined|null|Infinity|\[object/);
+    expect(headings(doc, 1)).toHaveLength(6);
+    assertNumbering(doc);
+  };
+
+  test('empty and odd amounts, scores and texts', () => {
+    const f = seedFixture();
+    const dept = f.read.tables[0];
+    const total = dept.funds!.rows[0];
+    total.adjusted = { value: null, ref: total.adjusted!.ref };
+    total.executed = { value: NaN, ref: total.executed!.ref };
+    total.rate = { value: null, ref: total.rate!.ref };
+    const r0 = f.check.results[0];
+    r0.executionRate = undefined;
+    r0.executionScore = undefined;
+    r0.computedTotal = NaN;
+    r0.computedGrade = undefined;
+    const ind = dept.indicators[0];
+    ind.level1 = '';
+    ind.weight = { value: null, ref: ind.weight!.ref };
+    ind.score = undefined;
+    ind.target = { value: { kind: 'empty', unit: '', approx: false, text: '' }, ref: ind.target.ref };
+    r0.indicators[0].computedScore = undefined;
+    f.read.basic!.duties = { value: null as unknown as string, ref: { sheet: BASIC_SHEET, cell: 'B3' } };
+    f.read.basic!.achievements = { value: '   ', ref: { sheet: BASIC_SHEET, cell: 'B15' } };
+    f.read.basic!.problems = { value: '；；。', ref: { sheet: BASIC_SHEET, cell: 'B17' } };
+    f.read.basic!.team[0].note = undefined as unknown as string;
+    const doc = build(f);
+    clean(doc);
+    const text = fullText(doc);
+    expect(text).toContain('未能重新计算总分');
+    expect(text).toContain('表中填报总分为98分');
+    const refs = refsOf(f.read);
+    for (const fig of doc.figures) expect(refs.has(`${fig.ref.sheet}!${fig.ref.cell}`)).toBe(true);
+  });
+
+  test('a table without a 分值 column: no full-marks judgement, no weight sums', () => {
+    const f = seedFixture();
+    const dept = f.read.tables[0];
+    dept.hasWeightColumn = false;
+    for (const i of dept.indicators) i.weight = undefined;
+    const doc = build(f);
+    clean(doc);
+    const s3 = textOfBlocks(section(doc, 3));
+    expect(s3).not.toContain('未达满分');
+    expect(s3).not.toMatch(/分值\d/);
+  });
+
+  test('a table with no funds block and no totals', () => {
+    const f = seedFixture();
+    const dept = f.read.tables[0];
+    dept.funds = undefined;
+    dept.totals = undefined;
+    dept.goals = undefined;
+    f.check.results[0].executionRate = undefined;
+    f.check.results[0].executionScore = undefined;
+    f.check.results[0].statedTotal = undefined;
+    const doc = build(f);
+    clean(doc);
+    const refs = refsOf(f.read);
+    for (const fig of doc.figures) expect(refs.has(`${fig.ref.sheet}!${fig.ref.cell}`)).toBe(true);
+  });
+
+  test('no check results at all: the stated scores are shown, nothing recomputed is claimed', () => {
+    const f = seedFixture();
+    f.check.results = [];
+    const doc = build(f);
+    clean(doc);
+    expect(doc.figures.some((x) => x.label.includes('总分（重算）'))).toBe(false);
+    // the execution rate can still be computed from the table's own amounts
+    expect(fullText(doc)).toContain('96.74%');
+  });
+});
+
+describe('stated figures that differ from the recomputed ones', () => {
+  test('a stated 执行率 beyond tolerance is named beside the recomputed one', () => {
+    const f = seedFixture();
+    const total = f.read.tables[0].funds!.rows[0];
+    total.rate = { value: 0.98, ref: total.rate!.ref, decimals: 2 };
+    const s1 = textOfBlocks(section(build(f), 1));
+    expect(s1).toContain('表中填报的执行率为98.00%');
+    expect(s1).toContain('重新计算为96.74%');
+  });
+
+  test('a stated 执行率 equal at the decimals it is written with is accepted', () => {
+    const f = seedFixture();
+    const total = f.read.tables[0].funds!.rows[0];
+    total.rate = { value: 0.97, ref: total.rate!.ref, decimals: 0 };
+    expect(textOfBlocks(section(build(f), 1))).not.toContain('表中填报的执行率');
+  });
+
+  test('several documents of the basis are listed with 、', () => {
+    const f = seedFixture();
+    f.read.basic!.basis = { value: '《办法甲》；\n《办法乙》。', ref: { sheet: BASIC_SHEET, cell: 'B14' } };
+    const pre = (build(f).blocks[1] as { text: string }).text;
+    expect(pre).toContain('根据《办法甲》、《办法乙》的有关要求');
+  });
+
+  test('declared level-1 weights that differ from the profile are named', () => {
+    const f = seedFixture();
+    f.read.tables[0].level1Weights = [
+      { name: '产出指标', weight: 50, ref: { sheet: DEPT_SHEET, cell: 'A12' } },
+      { name: '效益指标', weight: 30, ref: { sheet: DEPT_SHEET, cell: 'A16' } },
+    ];
+    const s2 = textOfBlocks(section(build(f), 2));
+    expect(s2).toContain('声明的一级指标分值为：产出指标50分、效益指标30分，与所用权重方案不一致');
+  });
+});
+
