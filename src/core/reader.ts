@@ -575,7 +575,7 @@ function readTable(ctx: Ctx, view: View, kind: TableKind | undefined, title: Tit
     const m = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(title.text));
     if (m) table.year = { value: Number(m[1]), ref: titleRef, text: title.text };
     else {
-      for (let r = title.r + 1; r < Math.min(title.r + 4, r1) && !table.year; r++) {
+      for (let r = title.r; r < Math.min(title.r + 4, r1) && !table.year; r++) {
         for (const o of view.rows[r]) {
           const t = half(o.text);
           const y = /^[([]?((?:19|20)\d{2})年度?[)\]]?$/.exec(t);
@@ -923,13 +923,15 @@ function readBasic(ctx: Ctx, view: View): BasicInfo {
   const info: BasicInfo = { sheet: view.name, team: [] };
   const rec = info as unknown as Record<string, unknown>;
   const fieldOf = new Map(BASIC_FIELDS.map((f) => [f.label.split('|')[0], f]));
-  let teamRow = -1;
   for (let r = 0; r < view.nRows; r++) {
     const row = view.rows[r];
     if (!row.length) continue;
     if (rowLabelIs(row, TEAM_LABELS)) {
-      teamRow = r;
-      break;
+      // The members table; key-value rows may go on after it.
+      const got = readTeam(view, r);
+      if (!info.team.length) info.team = got.team;
+      r = got.end;
+      continue;
     }
     for (let i = 0; i < row.length; i++) {
       const o = row[i];
@@ -990,7 +992,6 @@ function readBasic(ctx: Ctx, view: View): BasicInfo {
       void vr;
     }
   }
-  if (teamRow >= 0) info.team = readTeam(view, teamRow);
   const where = view.firstRef();
   if (!info.department) missingBasic(ctx, view, where, '部门名称');
   if (!info.year) missingBasic(ctx, view, where, '评价年度');
@@ -1008,16 +1009,17 @@ function missingBasic(ctx: Ctx, view: View, where: Ref, label: string): void {
   });
 }
 
-function readTeam(view: View, teamRow: number): TeamMember[] {
+function readTeam(view: View, teamRow: number): { team: TeamMember[]; end: number } {
   const team: TeamMember[] = [];
   let h = teamRow + 1;
-  // The header may follow after blank rows; the label row may itself carry the header.
+  // The header may follow after blank rows.
   while (h < view.nRows && !view.rows[h].length) h++;
-  if (h >= view.nRows) return team;
+  if (h >= view.nRows) return { team, end: h };
   const cols = matchCols<string>(view.rows[h], TEAM_COLS).map as Record<string, number | undefined>;
-  if (cols['姓名'] === undefined) return team;
+  if (cols['姓名'] === undefined) return { team, end: teamRow };
   const get = (r: number, c: number | undefined): string => (c === undefined ? '' : isBlank(view.shown(r, c).cell) ? '' : cellText(view.shown(r, c).cell).trim());
-  for (let r = h + 1; r < view.nRows; r++) {
+  let r = h + 1;
+  for (; r < view.nRows; r++) {
     if (!view.rows[r].length) break;
     const name = get(r, cols['姓名']);
     if (!name) continue;
@@ -1030,7 +1032,7 @@ function readTeam(view: View, teamRow: number): TeamMember[] {
       ref: view.ref(r, cols['姓名'] as number),
     });
   }
-  return team;
+  return { team, end: r };
 }
 
 // ---------------------------------------------------------------- the workbook

@@ -445,3 +445,10 @@ describe('more layouts', () => {
     expect(res.tables[300].indicators[11].name).toBe('事项12');
   });
 });
+
+test('基本情况: key-value rows go on after the members table; a label with its value after a colon', () => {
+  const b = readWorkbook({ sheets: [basicSheet([['自评组织工作：成立自评小组'], ['存在问题', '不应覆盖前面的值']]), projectSheet()] }).basic!;
+  expect(at(b.selfEvalOrganisation)).toBe('成立自评小组@基本情况!A26');
+  expect(at(b.problems)).toBe('问题一@基本情况!B16');
+  expect(b.team.map((m) => m.name)).toEqual(['张三', '李四']);
+});
