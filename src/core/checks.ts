@@ -82,7 +82,19 @@ function num(f: Fig<number | null> | Fig<number> | undefined): number | undefine
 
 /** A usable figure (present, no Excel error). */
 function ok<T>(f: Fig<T> | undefined): f is Fig<T> {
-  return !!f && !f.error;
+  return !!f && typeof f === 'object' && !f.error;
+}
+
+/** A usable reading figure: present, no Excel error, a reading inside. */
+function okReading(f: Fig<Reading> | undefined): f is Fig<Reading> {
+  return ok(f) && !!f.value && typeof f.value === 'object' && typeof f.value.kind === 'string';
+}
+
+/** The table with every list present, so that no check meets an undefined list. */
+function sane(t: Table): Table {
+  const arr = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x.filter((e) => !!e && typeof e === 'object') : []);
+  const funds = t.funds && typeof t.funds === 'object' ? { ...t.funds, rows: arr(t.funds.rows) } : undefined;
+  return { ...t, funds, indicators: arr(t.indicators), level1Weights: arr(t.level1Weights), missing: Array.isArray(t.missing) ? t.missing : [] };
 }
 
 /** The level-1 name as standard, or undefined: spaces, a trailing bracket (40分) and 等 ignored; 效果指标 = 效益指标. */
@@ -169,8 +181,11 @@ function rowName(row: FundsRow): string {
 
 class Collector {
   findings: Finding[] = [];
-  add(rule: RuleId, ref: Ref, message: string, expected?: number | string, actual?: number | string): void {
-    const f: Finding = { rule, severity: RULE_SEVERITY[rule] ?? 'warning', sheet: ref.sheet, cell: ref.cell, message };
+  /** Where a finding goes when the figure it is about carries no cell (the current table's title). */
+  fallback: Ref = { sheet: '', cell: 'A1' };
+  add(rule: RuleId, ref: Ref | undefined, message: string, expected?: number | string, actual?: number | string): void {
+    const at = ref && typeof ref.sheet === 'string' && typeof ref.cell === 'string' ? ref : this.fallback;
+    const f: Finding = { rule, severity: RULE_SEVERITY[rule] ?? 'warning', sheet: at.sheet, cell: at.cell, message };
     if (expected !== undefined) f.expected = typeof expected === 'number' ? round2(expected) : expected;
     if (actual !== undefined) f.actual = typeof actual === 'number' ? round2(actual) : actual;
     this.findings.push(f);
@@ -359,8 +374,8 @@ function checkIndicators(t: Table, profile: Profile, out: Collector, year: numbe
     if (s !== undefined && ind.score && (s < -EPS || (w !== undefined && w > 0 && s > w + EPS)))
       out.add('score.range', ind.score.ref, s < 0 ? `指标${label}的得分 ${fmtNum(s)} 小于 0` : `指标${label}的得分 ${fmtNum(s)} 超过其分值 ${fmtNum(w)}`, undefined, s);
 
-    const tOk = ok(ind.target);
-    const aOk = ok(ind.actual);
+    const tOk = okReading(ind.target);
+    const aOk = okReading(ind.actual);
 
     // indicator.value_missing / indicator.unparsed
     if (tOk && ind.target.value.kind === 'empty') out.add('indicator.value_missing', ind.target.ref, `指标${label}的年度指标值为空`);
@@ -638,8 +653,11 @@ function checkCrossTable(read: ReadResult, out: Collector): void {
 export function runChecks(read: ReadResult, profile: Profile): CheckResult {
   const out = new Collector();
   const results: TableResult[] = [];
-  for (const t of read?.tables ?? []) {
-    const tr: TableResult = { table: t, indicators: [] };
+  const tables = (Array.isArray(read?.tables) ? read.tables : []).filter((t) => !!t && typeof t === 'object');
+  for (const orig of tables) {
+    const t = sane(orig);
+    out.fallback = t.titleRef ?? { sheet: t.sheet ?? '', cell: 'A1' };
+    const tr: TableResult = { table: orig, indicators: [] };
     results.push(tr);
     const fo = checkFunds(t, profile, out);
     tr.execWeight = fo.execWeight;
@@ -650,7 +668,10 @@ export function runChecks(read: ReadResult, profile: Profile): CheckResult {
     checkWeights(t, profile, fo.execWeight, out);
     checkTotals(t, profile, fo, tr.indicators, out, tr);
   }
-  if (read?.basic) checkBasic(read.basic, out);
-  if (read) checkCrossTable(read, out);
+  if (read?.basic && typeof read.basic === 'object') {
+    out.fallback = { sheet: read.basic.sheet ?? '', cell: 'A1' };
+    checkBasic(read.basic, out);
+  }
+  if (read) checkCrossTable({ ...read, tables: tables.map(sane) }, out);
   return { results, findings: out.findings };
 }
