@@ -68,6 +68,7 @@ const ANY_HEAD = [
   '填报单位',
 ];
 const YEAR_HEAD = ['评价年度|年度'];
+const PROJECT_NAME = ['项目名称'];
 
 const FUNDS_COLS = [
   'initial|年初预算数|年初预算',
@@ -525,6 +526,8 @@ function readTable(ctx: Ctx, view: View, kind: TableKind | undefined, title: Tit
   let fundsRow = -1;
   let fundsCols: ColMatch<FundsCol> | undefined;
   let goalsRow = -1;
+  let partialRow = -1;
+  let partialCols: ColMatch<FundsCol> | undefined;
   for (let r = r0; r < r1; r++) {
     const row = view.rows[r];
     if (!row.length) continue;
@@ -535,9 +538,19 @@ function readTable(ctx: Ctx, view: View, kind: TableKind | undefined, title: Tit
         fundsCols = m;
         continue;
       }
+      // A header that lacks one of the two amount columns still is the funds header.
+      if (partialRow < 0 && (m.map.adjusted !== undefined || m.map.executed !== undefined) && m.count >= 2) {
+        partialRow = r;
+        partialCols = m;
+        continue;
+      }
     }
     if (goalsRow < 0 && rowLabelIs(row, GOALS_ROW)) goalsRow = r;
     if (fundsRow >= 0 && goalsRow >= 0) break;
+  }
+  if (fundsRow < 0 && partialRow >= 0) {
+    fundsRow = partialRow;
+    fundsCols = partialCols;
   }
   const exclude = new Set<number>();
   if (fundsRow >= 0) exclude.add(fundsRow);
@@ -554,7 +567,7 @@ function readTable(ctx: Ctx, view: View, kind: TableKind | undefined, title: Tit
   const isProject =
     kind ??
     (() => {
-      for (let r = r0; r < r1; r++) for (const o of view.rows[r]) if (typeof o.cell.value === 'string' && (matchLabel(o.text, ['项目名称']) || matchLabel(splitLabelValue(o.text)?.label ?? '', ['项目名称']))) return 'project' as const;
+      for (let r = r0; r < r1; r++) for (const o of view.rows[r]) if (typeof o.cell.value === 'string' && (matchLabel(o.text, PROJECT_NAME) || matchLabel(splitLabelValue(o.text)?.label ?? '', PROJECT_NAME))) return 'project' as const;
       return 'department' as const;
     })();
   const tkind: TableKind = isProject;
@@ -635,6 +648,8 @@ function readTable(ctx: Ctx, view: View, kind: TableKind | undefined, title: Tit
   // ---- funds
   if (fundsRow >= 0 && fundsCols) {
     table.funds = readFunds(ctx, view, fundsRow, fundsCols, r0, [goalsRow, ind ? ind.top : -1].filter((x) => x > fundsRow).concat([r1]), title);
+    if (fundsCols.map.adjusted === undefined) table.missing.push('全年预算数');
+    if (fundsCols.map.executed === undefined) table.missing.push('全年执行数');
     if (!table.funds.rows.some((x) => x.kind === 'total')) table.missing.push('年度资金总额');
   } else {
     table.missing.push('全年预算数', '全年执行数');

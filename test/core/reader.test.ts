@@ -452,3 +452,57 @@ test('基本情况: key-value rows go on after the members table; a label with i
   expect(at(b.problems)).toBe('问题一@基本情况!B16');
   expect(b.team.map((m) => m.name)).toEqual(['张三', '李四']);
 });
+
+test('random sheets made of labels, numbers and merges never throw, and every ref lies on its sheet', () => {
+  let seed = 12345;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const words = ['项目支出绩效自评表', '部门整体支出绩效自评表', '（2025年度）', '项目名称', '部门名称', '预算资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', '年度资金总额', '其中：基本支出', '上年结转', '年度总体目标', '预期目标', '实际完成情况', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '产出指标（40分）', '数量指标', '≥5个', '总分', '评价等级', '优', '—', '', '#N/A'];
+  for (let k = 0; k < 60; k++) {
+    const rows: (string | number | null | { value: null; error: string })[][] = [];
+    const nr = 1 + rnd(25);
+    for (let r = 0; r < nr; r++) {
+      const row: (string | number | null | { value: null; error: string })[] = [];
+      const nc = rnd(10);
+      for (let c = 0; c < nc; c++) {
+        const x = rnd(10);
+        const w = words[rnd(words.length)];
+        row.push(x < 5 ? w : x < 7 ? rnd(200) : x < 8 ? { value: null, error: '#VALUE!' } : null);
+      }
+      rows.push(row);
+    }
+    const merges: string[] = [];
+    for (let m = rnd(4); m > 0; m--) {
+      const r = 1 + rnd(nr);
+      const c = rnd(6);
+      merges.push(`${String.fromCharCode(65 + c)}${r}:${String.fromCharCode(65 + c + rnd(3))}${r + rnd(3)}`);
+    }
+    const sheet = makeSheet(`S${k}`, rows, { merges });
+    const res = readWorkbook({ sheets: [sheet] });
+    const refs: { sheet: string; cell: string }[] = res.findings.map((f) => ({ sheet: f.sheet, cell: f.cell }));
+    for (const t of res.tables) {
+      refs.push(t.titleRef);
+      for (const fr of t.funds?.rows ?? []) for (const f of [fr.initial, fr.adjusted, fr.executed, fr.weight, fr.rate, fr.score]) if (f) refs.push(f.ref);
+      for (const i of t.indicators) refs.push(i.level1Ref, i.level2Ref, i.nameRef, i.target.ref, i.actual.ref);
+    }
+    for (const ref of refs) {
+      expect(ref.sheet).toBe(`S${k}`);
+      expect(ref.cell).toMatch(/^[A-Z]{1,3}[1-9][0-9]*$/);
+    }
+    expect(res.findings.some((f) => f.rule === 'structure.sheet_unreadable')).toBe(false);
+  }
+});
+
+test('a funds header without 全年执行数 is still the funds header; the absent column is reported', () => {
+  const s = projectSheet();
+  setCell(s, 'E5', '备注');
+  const res = readWorkbook({ sheets: [basicSheet(), s] });
+  const t = only('project', res.tables);
+  expect(t.missing).toEqual(['全年执行数']);
+  expect(t.funds!.columns.executed).toBe(false);
+  expect(at(t.funds!.rows[0].adjusted)).toBe('31.8@项目1!D6');
+  expect(t.funds!.rows[0].executed).toBeUndefined();
+  expect(res.findings.map((f) => [f.rule, f.cell, f.expected])).toEqual([['structure.label_missing', 'A1', '全年执行数']]);
+});
