@@ -4,6 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+// ExcelJS's own zip library (a dependency of exceljs 4): used to read what ExcelJS drops.
+import JSZip from 'jszip';
 import type { Area, Cell, Grid, Sheet } from '../core/grid';
 import { parseA1, parseArea } from '../core/grid';
 import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
@@ -122,22 +124,26 @@ function putPlain(out: Cell, v: unknown): void {
   }
 }
 
+/** A value with its number format, in one of two fixed shapes (the common case, kept cheap). */
+function plainCell(value: string | number | boolean, fmt: string | undefined): Cell {
+  return fmt ? { value, format: fmt } : { value };
+}
+
 /** One ExcelJS cell as a grid Cell; undefined for an empty cell or a merged cell other than the master. */
 function toGridCell(cell: ExcelJS.Cell): Cell | undefined {
-  const out: Cell = { value: null };
+  const type = cell.type;
+  if (type === VT.Null || type === VT.Merge) return undefined;
   const v = cell.value as AnyValue;
-  switch (cell.type) {
-    case VT.Null:
-    case VT.Merge:
-      return undefined;
-    case VT.Number:
-    case VT.String:
-    case VT.Boolean:
-      putPlain(out, v);
-      break;
-    case VT.Date:
-      putPlain(out, v);
-      break;
+  // The common cases first: plain numbers and strings.
+  if (type === VT.Number) {
+    if (typeof v === 'number' && Number.isFinite(v)) return plainCell(v, cell.numFmt || undefined);
+  } else if (type === VT.String) {
+    if (typeof v === 'string') return v === '' ? undefined : plainCell(v, cell.numFmt || undefined);
+  } else if (type === VT.Boolean) {
+    if (typeof v === 'boolean') return plainCell(v, cell.numFmt || undefined);
+  }
+  const out: Cell = { value: null };
+  switch (type) {
     case VT.RichText:
       out.value = richTextOf(v as ExcelJS.CellRichTextValue);
       break;
@@ -152,7 +158,7 @@ function toGridCell(cell: ExcelJS.Cell): Cell | undefined {
       putPlain(out, (cell as unknown as { result: unknown }).result);
       break;
     default:
-      // SharedString and anything newer: its value, whatever its shape.
+      // Dates, SharedString, anything newer or of an unexpected shape: its value, whatever its shape.
       putPlain(out, v);
   }
   if (out.value === null && out.error === undefined && !out.formula) return undefined;
@@ -235,6 +241,95 @@ export function workbookToGrid(workbook: ExcelJS.Workbook): Grid {
   return { sheets };
 }
 
+// ---------------------------------------------------------------------------
+// Notes on empty cells. ExcelJS attaches a note only to a cell that has an entry in the sheet
+// data, so a note on an empty, unformatted cell is read and then lost on writing. The copy
+// must keep it: read the comments parts ourselves and put those notes back.
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+    }
+    return XML_ENTITIES[e] ?? m;
+  });
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
+  return m ? unescapeXml(m[1]) : undefined;
+}
+
+/** Relationship id -> target part, resolved against the folder of the part the rels belong to. */
+function relsOf(xml: string, baseDir: string, typeSuffix?: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const id = attr(m[1], 'Id');
+    const target = attr(m[1], 'Target');
+    const type = attr(m[1], 'Type') ?? '';
+    if (!id || !target || attr(m[1], 'TargetMode') === 'External') continue;
+    if (typeSuffix && !type.endsWith(typeSuffix)) continue;
+    out.set(id, target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(baseDir, target)));
+  }
+  return out;
+}
+
+async function text(zip: JSZip, name: string): Promise<string | undefined> {
+  const f = zip.file(name);
+  return f ? f.async('string') : undefined;
+}
+
+/** Puts back the notes ExcelJS dropped (those on cells it did not create). Best effort: never throws. */
+export async function restoreDroppedNotes(workbook: ExcelJS.Workbook, buf: Buffer): Promise<number> {
+  // Part names are stored in clear in a zip: no comments part, nothing to do.
+  if (buf.indexOf('comments') < 0) return 0;
+  let restored = 0;
+  try {
+    const zip = await JSZip.loadAsync(buf);
+    const wbXml = await text(zip, 'xl/workbook.xml');
+    const wbRels = await text(zip, 'xl/_rels/workbook.xml.rels');
+    if (!wbXml || !wbRels) return 0;
+    const targets = relsOf(wbRels, 'xl');
+    for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+      const name = attr(m[1], 'name');
+      const rid = /\s\w+:id="([^"]*)"/.exec(m[1])?.[1];
+      const part = rid ? targets.get(rid) : undefined;
+      const ws = name !== undefined ? workbook.getWorksheet(name) : undefined;
+      if (!part || !ws) continue;
+      const dir = path.posix.dirname(part);
+      const rels = await text(zip, `${dir}/_rels/${path.posix.basename(part)}.rels`);
+      if (!rels) continue;
+      for (const commentsPart of relsOf(rels, dir, '/comments').values()) {
+        const xml = await text(zip, commentsPart);
+        if (!xml) continue;
+        for (const c of xml.matchAll(/<(?:\w+:)?comment\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?comment>/g)) {
+          const ref = attr(c[1], 'ref');
+          if (!ref) continue;
+          let note = '';
+          for (const t of c[2].matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) note += unescapeXml(t[1]);
+          if (note === '') continue;
+          let at: { r: number; c: number };
+          try {
+            at = parseA1(ref);
+          } catch {
+            continue;
+          }
+          const existing = ws.findCell(at.r + 1, at.c + 1);
+          if (existing && existing.note !== undefined) continue;
+          ws.getCell(at.r + 1, at.c + 1).note = note;
+          restored++;
+        }
+      }
+    }
+  } catch {
+    /* the notes stay as ExcelJS read them */
+  }
+  return restored;
+}
+
 /**
  * Loads an .xlsx file: the ExcelJS workbook (to write a checked copy from) and its Grid.
  * Throws SelfevalError, with one Chinese line, for a file that cannot be used.
@@ -250,7 +345,9 @@ export async function loadWorkbookFile(file: string): Promise<{ workbook: ExcelJ
   if (workbook.worksheets.length === 0) {
     throw new SelfevalError(`文件中没有任何工作表，无法作为 .xlsx 工作簿检查（${path.basename(file)}）`);
   }
-  return { workbook, grid: workbookToGrid(workbook) };
+  const grid = workbookToGrid(workbook);
+  await restoreDroppedNotes(workbook, buf);
+  return { workbook, grid };
 }
 
 // ---------------------------------------------------------------------------

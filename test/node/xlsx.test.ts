@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { applyPlan, gridToXlsx, loadWorkbookFile, workbookToGrid, dateToSerial } from '../../src/node/xlsx';
 import { makeSheet, type Grid } from '../../src/core/grid';
 import { SelfevalError } from '../../src/core/engine';
@@ -368,4 +369,32 @@ test('gridToXlsx writes values, formats, errors, merges and hidden columns that 
   expect(g.merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 2 }]);
   expect(g.hiddenColumns).toEqual([1]);
   expect(grid.sheets[1].rows[0][1]).toEqual({ value: 2 });
+});
+
+test('a note on an empty cell, which ExcelJS alone would drop, is kept in the copy', async () => {
+  const file = await writeWorkbook('notes.xlsx', (wb) => {
+    const ws = wb.addWorksheet('批注 & 表');
+    ws.getCell('A1').value = '有值';
+    ws.getCell('A1').note = '有值单元格的批注';
+    ws.getCell('C4').note = '空单元格上的批注 <重要> & "引号"\n第二行';
+    wb.addWorksheet('另一个').getCell('B2').note = '另一表的空单元格批注';
+  });
+  // ExcelJS by itself loses them (the reason for restoreDroppedNotes).
+  expect((await reload(file)).getWorksheet('批注 & 表')!.getCell('C4').note).toBeUndefined();
+
+  const { workbook, grid } = await loadWorkbookFile(file);
+  expect(grid.sheets[0].rows[3]?.[2]).toBeUndefined();
+  applyPlan(workbook, [{ sheet: '另一个', cell: 'B2', severity: 'info', fill: '#DDEBF7', note: `${NOTE_PREFIX}\n提示：测试` }], []);
+  const out = path.join(dir, 'notes.out.xlsx');
+  await workbook.xlsx.writeFile(out);
+  // Read the copy back through the same loader (plain ExcelJS would drop them again) ...
+  const copy = (await loadWorkbookFile(out)).workbook;
+  expect(copy.getWorksheet('批注 & 表')!.getCell('A1').note).toBe('有值单元格的批注');
+  expect(copy.getWorksheet('批注 & 表')!.getCell('C4').note).toBe('空单元格上的批注 <重要> & "引号"\n第二行');
+  expect(copy.getWorksheet('批注 & 表')!.getCell('C4').value).toBeNull();
+  expect(String(copy.getWorksheet('另一个')!.getCell('B2').note)).toBe(`另一表的空单元格批注\n\n${NOTE_PREFIX}\n提示：测试`);
+  // ... and check the file itself: the comments part holds the note at C4.
+  const zip = await JSZip.loadAsync(fs.readFileSync(out));
+  const parts = await Promise.all(Object.keys(zip.files).filter((n) => /comments\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+  expect(parts.some((x) => /<comment ref="C4"[\s\S]*空单元格上的批注/.test(x))).toBe(true);
 });
