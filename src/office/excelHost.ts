@@ -1,0 +1,652 @@
+// The Office edge: WorkbookHost on Excel.run. Thin by design: it reads cells into a
+// Grid and writes what the core planned (marks, sheet layouts); it decides nothing
+// about findings, scores or report text.
+//
+// Round trips (context.sync) are what make an add-in slow, so every method queues its
+// work and syncs a fixed number of times, whatever the number of sheets or marks:
+//   snapshot     2  (sheet names; every sheet's used range, formats, types, merges)
+//                   + only when Excel refuses that size: 1 (used-range sizes) + one per
+//                   batch of row blocks (see ExcelHostOptions)
+//   applyMarks   2  (original fills, notes, the stored record; writes)
+//                   + 1 when a previous check left marks on cells no longer marked
+//   clearMarks   3  (the stored record; the marked cells' current fills and notes; writes)
+//   addSheets    2  (existing names; writes)
+//   selectCell   1
+
+import { a1, areaA1, colName, parseArea, type Area, type Cell, type Grid, type Sheet } from '../core/grid';
+import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
+import { NOTE_PREFIX } from '../core/marks';
+import { HostError, type HostCapabilities, type WorkbookHost } from './host';
+import { HOST_MESSAGES, isSizeError, toHostError } from './officeErrors';
+import { areaCells, normalizeAddress, packAddresses, parseAreaList, rangePart, rowBlocks, MAX_ADDRESS_LENGTH } from './addresses';
+import {
+  RECORD_KEY,
+  combineNote,
+  isOurNote,
+  normColor,
+  parseRecord,
+  recordKey,
+  sameColor,
+  serializeRecord,
+  userPartOfNote,
+  type MarkRecordEntry,
+} from './markRecord';
+
+export interface ExcelHostOptions {
+  /**
+   * The most cells in one row block when a used range must be read in pieces
+   * (Excel on the web refuses a response over 5 MB). Default 100,000.
+   */
+  chunkCells?: number;
+  /** The most cells one sync loads when reading in pieces (row blocks of several sheets share a sync). Default 100,000. */
+  syncCells?: number;
+  /** Below this many cells per block a refused read is given up as too large. Default 500. */
+  minChunkCells?: number;
+  /** The longest address string passed to getRanges. Default 8,192 (Excel's limit). */
+  maxAddressLength?: number;
+}
+
+type Run = typeof Excel.run;
+type IsSetSupported = (name: string, version: string) => boolean;
+
+function defaultIsSetSupported(name: string, version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported(name, version);
+  } catch {
+    return false;
+  }
+}
+
+/** Cell notes, comments, merges and the 1.9 calls (getRanges, fill tint, page layout). */
+interface Support extends HostCapabilities {
+  api19: boolean;
+}
+
+const NO_FILL_COLOR = '#FFFFFF';
+const SHEET_NAME_MAX = 31;
+
+// ---------------------------------------------------------------- reading
+
+type Values = unknown[][];
+
+interface Block {
+  sheet: number;
+  area: Area;
+}
+
+/** One used range (or one block of it) placed into a Sheet at its absolute position. */
+function place(sheet: Sheet, origin: Area, values: Values, formats: Values | undefined, types: Values | undefined): void {
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    const r = origin.r1 + i;
+    for (let j = 0; j < row.length; j++) {
+      const cell = toCell(row[j], formats?.[i]?.[j], types?.[i]?.[j]);
+      if (!cell) continue;
+      while (sheet.rows.length <= r) sheet.rows.push([]);
+      sheet.rows[r][origin.c1 + j] = cell;
+    }
+  }
+}
+
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
+
+function toCell(v: unknown, format: unknown, type: unknown): Cell | undefined {
+  if (type === 'Empty' || v === null || v === undefined) return undefined;
+  let cell: Cell;
+  const isError = type === 'Error' || (type === undefined && typeof v === 'string' && ERROR_TEXT.test(v));
+  if (isError) cell = { value: null, error: String(v) };
+  else if (typeof v === 'number' || typeof v === 'boolean') cell = { value: v };
+  else if (typeof v === 'string') {
+    if (v === '') return undefined;
+    cell = { value: v };
+  } else cell = { value: String(v) };
+  if (typeof format === 'string' && format !== '') cell.format = format;
+  return cell;
+}
+
+function emptySheet(name: string): Sheet {
+  return { name, rows: [], merges: [] };
+}
+
+function finishSheet(s: Sheet): void {
+  for (let i = 0; i < s.rows.length; i++) if (!s.rows[i]) s.rows[i] = [];
+}
+
+// ---------------------------------------------------------------- writing helpers
+
+/** A sheet name Excel accepts and no existing sheet has (names compare case-insensitively). */
+export function freeSheetName(wanted: string, taken: Set<string>): string {
+  let base = wanted.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').trim();
+  if (base === '') base = 'Sheet';
+  const fit = (b: string, suffix: string) => b.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+  let name = fit(base, '');
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = fit(base, ` (${k})`);
+  return name;
+}
+
+/** Excel column width in characters -> points (the Office.js unit): ~7 px per character + 5 px padding. */
+export function charsToPoints(chars: number): number {
+  const px = Math.round(chars * 7 + 5);
+  return Math.round(px * 0.75 * 100) / 100;
+}
+
+type Formattable = { format: Excel.RangeFormat };
+
+interface StyleKey {
+  bold?: boolean;
+  wrap?: boolean;
+  align?: LayoutCell['align'];
+  fontSize?: number;
+  fill?: string;
+  color?: string;
+}
+
+function styleOf(c: LayoutCell): StyleKey | null {
+  const s: StyleKey = {};
+  if (c.bold) s.bold = true;
+  if (c.wrap) s.wrap = true;
+  if (c.align) s.align = c.align;
+  if (c.fontSize) s.fontSize = c.fontSize;
+  if (c.fill) s.fill = normColor(c.fill);
+  if (c.color) s.color = normColor(c.color);
+  return Object.keys(s).length ? s : null;
+}
+
+const ALIGN: Record<NonNullable<LayoutCell['align']>, Excel.HorizontalAlignment> = {
+  left: 'Left' as Excel.HorizontalAlignment,
+  center: 'Center' as Excel.HorizontalAlignment,
+  right: 'Right' as Excel.HorizontalAlignment,
+};
+
+function applyStyle(t: Formattable, s: StyleKey): void {
+  if (s.bold) t.format.font.bold = true;
+  if (s.wrap) t.format.wrapText = true;
+  if (s.align) t.format.horizontalAlignment = ALIGN[s.align];
+  if (s.fontSize) t.format.font.size = s.fontSize;
+  if (s.fill) t.format.fill.color = s.fill;
+  if (s.color) t.format.font.color = s.color;
+}
+
+// ---------------------------------------------------------------- the host
+
+export function createExcelHost(run: Run = Excel.run, isSetSupported?: IsSetSupported, options: ExcelHostOptions = {}): WorkbookHost {
+  const isSet: IsSetSupported = isSetSupported ?? defaultIsSetSupported;
+  const chunkCells0 = Math.max(1, options.chunkCells ?? 100_000);
+  const syncCells0 = Math.max(1, options.syncCells ?? 100_000);
+  const minChunk = Math.max(1, options.minChunkCells ?? 500);
+  const maxAddr = Math.max(16, options.maxAddressLength ?? MAX_ADDRESS_LENGTH);
+
+  const support = (): Support => ({
+    notes: isSet('ExcelApi', '1.18'),
+    comments: isSet('ExcelApi', '1.10'),
+    merges: isSet('ExcelApi', '1.13'),
+    api19: isSet('ExcelApi', '1.9'),
+  });
+
+  async function guard<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  /** Queues one fill/format action on many cells of a sheet: getRanges (1.9) in address strings of bounded length, else one range per address. */
+  function eachTarget(ws: Excel.Worksheet, addresses: string[], api19: boolean, f: (t: Formattable) => void): void {
+    if (api19) for (const pack of packAddresses(addresses, maxAddr)) f(ws.getRanges(pack));
+    else for (const a of addresses) f(ws.getRange(a));
+  }
+
+  // ---- snapshot
+
+  async function readWhole(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], merges: boolean): Promise<Sheet[]> {
+    const jobs = sheets.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address,values,numberFormat,valueTypes');
+      const merged = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
+      if (merged) merged.load('address');
+      return { used, merged };
+    });
+    await ctx.sync();
+    return sheets.map((ws, i) => {
+      const s = emptySheet(ws.name);
+      const { used, merged } = jobs[i];
+      if (!used.isNullObject) place(s, parseArea(rangePart(used.address)), used.values, used.numberFormat, used.valueTypes);
+      if (merged && !merged.isNullObject) s.merges = parseAreaList(merged.address);
+      finishSheet(s);
+      return s;
+    });
+  }
+
+  /** The used ranges of every sheet, then their rows in blocks, several blocks per sync up to a cell budget. */
+  async function readInBlocks(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], merges: boolean): Promise<Sheet[]> {
+    const dims = sheets.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address');
+      const merged = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
+      if (merged) merged.load('address');
+      return { used, merged };
+    });
+    await ctx.sync();
+    const out = sheets.map((ws, i) => {
+      const s = emptySheet(ws.name);
+      const m = dims[i].merged;
+      if (m && !m.isNullObject) s.merges = parseAreaList(m.address);
+      return s;
+    });
+    let chunkCells = chunkCells0;
+    let syncCells = syncCells0;
+    let pending: Block[] = [];
+    dims.forEach((d, i) => {
+      if (d.used.isNullObject) return;
+      for (const area of rowBlocks(parseArea(rangePart(d.used.address)), chunkCells)) pending.push({ sheet: i, area });
+    });
+    while (pending.length) {
+      const batch: Block[] = [];
+      let cells = 0;
+      while (pending.length && (batch.length === 0 || cells + areaCells(pending[0].area) <= syncCells)) {
+        const b = pending.shift() as Block;
+        cells += areaCells(b.area);
+        batch.push(b);
+      }
+      const loads = batch.map((b) => {
+        const r = sheets[b.sheet].getRange(areaA1(b.area));
+        r.load('values,numberFormat,valueTypes');
+        return r;
+      });
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!isSizeError(e) || chunkCells <= minChunk) throw e;
+        // Excel refused the size: halve the blocks and the budget, and read this batch again.
+        chunkCells = Math.max(minChunk, Math.floor(chunkCells / 2));
+        syncCells = Math.max(chunkCells, Math.floor(syncCells / 2));
+        const again: Block[] = [];
+        for (const b of batch) for (const area of rowBlocks(b.area, chunkCells)) again.push({ sheet: b.sheet, area });
+        pending = [...again, ...pending];
+        continue;
+      }
+      batch.forEach((b, k) => place(out[b.sheet], b.area, loads[k].values, loads[k].numberFormat, loads[k].valueTypes));
+    }
+    out.forEach(finishSheet);
+    return out;
+  }
+
+  // ---- marks: reading what a write must keep
+
+  interface CellProbe {
+    sheet: string;
+    cell: string;
+    fill: Excel.RangeFill;
+    note: Excel.Note | null;
+  }
+
+  /** A cell's fill as the record keeps it: '#RRGGBB', or null for no fill. */
+  function fillOf(f: Excel.RangeFill, sup: Support): string | null {
+    const color = f.color;
+    if (!color) return null;
+    const c = normColor(color);
+    if (c !== NO_FILL_COLOR) return c;
+    // 'No fill' reads as #FFFFFF like a white fill; with 1.9 a white fill has a tint (0), no fill has none.
+    if (!sup.api19) return null;
+    const tint = (f as { tintAndShade?: number | null }).tintAndShade;
+    const pattern = (f as { pattern?: string | null }).pattern;
+    if (pattern === 'None' || tint === null || tint === undefined) return null;
+    return c;
+  }
+
+  /** The cell still carries the fill the add-in gave it (a record without the mark colour: assume so). */
+  function stillOurs(p: CellProbe, e: MarkRecordEntry): boolean {
+    return e.mark === undefined || sameColor(p.fill.color, e.mark);
+  }
+
+  function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+    const m = new Map<string, T[]>();
+    for (const it of items) {
+      const k = key(it);
+      const l = m.get(k);
+      if (l) l.push(it);
+      else m.set(k, [it]);
+    }
+    return m;
+  }
+
+  /** Queues fills for cells: colour -> set, null -> clear; grouped per sheet and colour. */
+  function queueFills(ctx: Excel.RequestContext, cells: { sheet: string; cell: string; fill: string | null }[], api19: boolean): void {
+    for (const [sheet, list] of groupBy(cells, (c) => c.sheet)) {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      for (const [color, same] of groupBy(list, (c) => c.fill ?? '')) {
+        eachTarget(
+          ws,
+          same.map((c) => c.cell),
+          api19,
+          (t) => {
+            if (color === '') t.format.fill.clear();
+            else t.format.fill.color = color;
+          },
+        );
+      }
+    }
+  }
+
+  /** Queues the removal of the add-in's part of a note: the user's part stays, an emptied note goes. */
+  function queueNoteRemoval(note: Excel.Note | null): void {
+    if (!note || note.isNullObject) return;
+    const text = note.content;
+    if (!isOurNote(text)) return;
+    const user = userPartOfNote(text);
+    if (user === '') note.delete();
+    else note.content = user;
+  }
+
+  function checkProtection(sheets: Map<string, Excel.Worksheet>, verb: string): void {
+    for (const [name, ws] of sheets) {
+      if (ws.protection.protected) {
+        throw new HostError('protected', `工作表“${name}”受保护，无法${verb}。请先撤销工作表保护（审阅 > 撤销工作表保护）后重试。`);
+      }
+    }
+  }
+
+  /** Probes with the worksheet proxies they used (for the protection check). */
+  function probeWithSheets(ctx: Excel.RequestContext, cells: { sheet: string; cell: string; note: boolean }[], sup: Support) {
+    const sheets = new Map<string, Excel.Worksheet>();
+    const fillProps = sup.api19 ? 'color,tintAndShade,pattern' : 'color';
+    const probes: CellProbe[] = cells.map(({ sheet, cell, note }) => {
+      let ws = sheets.get(sheet);
+      if (!ws) {
+        ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.protection.load('protected');
+        sheets.set(sheet, ws);
+      }
+      const fill = ws.getRange(cell).format.fill;
+      fill.load(fillProps);
+      let n: Excel.Note | null = null;
+      if (note && sup.notes) {
+        n = ws.notes.getItemOrNullObject(cell);
+        n.load('content');
+      }
+      return { sheet, cell, fill, note: n };
+    });
+    return { sheets, probes };
+  }
+
+  // ---- the interface
+
+  return {
+    async capabilities(): Promise<HostCapabilities> {
+      const s = support();
+      return { notes: s.notes, comments: s.comments, merges: s.merges };
+    },
+
+    async snapshot(): Promise<Grid> {
+      const sup = support();
+      return guard(() =>
+        run(async (ctx) => {
+          const wss = ctx.workbook.worksheets;
+          wss.load('items/name');
+          await ctx.sync();
+          const sheets = wss.items;
+          try {
+            return { sheets: await readWhole(ctx, sheets, sup.merges) };
+          } catch (e) {
+            if (isSizeError(e)) return { sheets: await readInBlocks(ctx, sheets, sup.merges) };
+            const kind = toHostError(e).kind;
+            if (kind !== 'other' || sheets.length < 2) throw e;
+          }
+          // Failure path only: find the sheet(s) that cannot be read, one sync per sheet.
+          const out: Sheet[] = [];
+          let firstError: unknown = null;
+          for (const ws of sheets) {
+            try {
+              out.push((await readWhole(ctx, [ws], sup.merges))[0]);
+            } catch (e) {
+              if (isSizeError(e)) {
+                out.push((await readInBlocks(ctx, [ws], sup.merges))[0]);
+                continue;
+              }
+              firstError ??= e;
+              const msg = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+              out.push({ name: ws.name, rows: [], merges: [], unreadable: `无法读取此工作表：${msg}` });
+            }
+          }
+          if (out.every((s) => s.unreadable)) throw firstError;
+          return { sheets: out };
+        }),
+      );
+    },
+
+    async applyMarks(marks: Mark[]): Promise<void> {
+      const sup = support();
+      const wanted = new Map<string, Mark>();
+      for (const m of marks) {
+        const cell = normalizeAddress(m.cell);
+        if (!cell || cell.includes(':')) continue;
+        wanted.set(recordKey(m.sheet, cell), { ...m, cell, fill: normColor(m.fill) });
+      }
+      if (wanted.size === 0) return;
+      const useNotes = sup.notes;
+      const useComments = !sup.notes && sup.comments;
+      await guard(() =>
+        run(async (ctx) => {
+          const wb = ctx.workbook;
+          // Read 1: the stored record, the sheets' names, protection, the marked cells' fills and notes.
+          const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
+          setting.load('value');
+          wb.worksheets.load('items/name');
+          const comments = useComments ? wb.comments : null;
+          if (comments) comments.load('items/content');
+          const { sheets, probes } = probeWithSheets(
+            ctx,
+            [...wanted.values()].map((m) => ({ sheet: m.sheet, cell: m.cell, note: useNotes })),
+            sup,
+          );
+          await ctx.sync();
+          checkProtection(sheets, '写入标记');
+          const old = setting.isNullObject ? [] : parseRecord(setting.value);
+          const oldByKey = new Map(old.map((e) => [recordKey(e.sheet, e.cell), e]));
+          const present = new Set(wb.worksheets.items.map((w) => w.name));
+
+          // Read 2, only when an earlier check marked cells this one does not: their fills and notes.
+          const stale = old.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)) && present.has(e.sheet));
+          let staleProbes: CellProbe[] = [];
+          if (stale.length) {
+            const r = probeWithSheets(
+              ctx,
+              stale.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })),
+              sup,
+            );
+            staleProbes = r.probes;
+            await ctx.sync();
+            checkProtection(r.sheets, '更新标记');
+          }
+
+          // The new record: a cell marked before keeps the original it had then.
+          const record: MarkRecordEntry[] = [];
+          const via = useNotes ? 'note' : useComments ? 'comment' : undefined;
+          probes.forEach((p) => {
+            const key = recordKey(p.sheet, p.cell);
+            const m = wanted.get(key) as Mark;
+            const prev = oldByKey.get(key);
+            const entry: MarkRecordEntry = { sheet: p.sheet, cell: p.cell, fill: prev ? prev.fill : fillOf(p.fill, sup), note: !!via, mark: m.fill };
+            if (via) entry.via = via;
+            record.push(entry);
+          });
+
+          const queueWrites = (withComments: boolean) => {
+            // The record first: whatever happens to the writes after it, clearMarks can restore.
+            wb.settings.add(RECORD_KEY, serializeRecord(record));
+            queueFills(ctx, [...wanted.values()], sup.api19);
+            // Cells an earlier check marked and this one does not: back to their original fill,
+            // unless the user has changed it since.
+            queueFills(
+              ctx,
+              stale.filter((e, i) => stillOurs(staleProbes[i], e)).map((e) => ({ sheet: e.sheet, cell: e.cell, fill: e.fill })),
+              sup.api19,
+            );
+            for (const p of staleProbes) queueNoteRemoval(p.note);
+            if (useNotes) {
+              for (const p of probes) {
+                const m = wanted.get(recordKey(p.sheet, p.cell)) as Mark;
+                if (p.note && !p.note.isNullObject) p.note.content = combineNote(p.note.content, m.note);
+                else {
+                  const ws = sheets.get(p.sheet) as Excel.Worksheet;
+                  ws.notes.add(ws.getRange(p.cell), m.note);
+                }
+              }
+            }
+            if (withComments && comments) {
+              for (const c of comments.items) if (isOurNote(c.content)) c.delete();
+              for (const m of wanted.values()) wb.comments.add((sheets.get(m.sheet) as Excel.Worksheet).getRange(m.cell), m.note);
+            }
+          };
+          queueWrites(true);
+          try {
+            await ctx.sync();
+          } catch (e) {
+            // A cell may already hold someone's comment thread, which Excel refuses to add to;
+            // the fills and the record stand without comments (the pane lists every message).
+            if (!useComments || toHostError(e).kind !== 'other') throw e;
+            for (const r of record) {
+              r.note = false;
+              delete r.via;
+            }
+            wb.settings.add(RECORD_KEY, serializeRecord(record));
+            queueFills(ctx, [...wanted.values()], sup.api19);
+            await ctx.sync();
+          }
+        }),
+      );
+    },
+
+    async clearMarks(): Promise<number> {
+      const sup = support();
+      return guard(() =>
+        run(async (ctx) => {
+          const wb = ctx.workbook;
+          const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
+          setting.load('value');
+          wb.worksheets.load('items/name');
+          const comments = sup.comments ? wb.comments : null;
+          if (comments) comments.load('items/content');
+          await ctx.sync();
+          const record = setting.isNullObject ? [] : parseRecord(setting.value);
+          const present = new Set(wb.worksheets.items.map((w) => w.name));
+          const live = record.filter((e) => present.has(e.sheet));
+          let probes: CellProbe[] = [];
+          if (live.length) {
+            const r = probeWithSheets(
+              ctx,
+              live.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })),
+              sup,
+            );
+            probes = r.probes;
+            await ctx.sync();
+            checkProtection(r.sheets, '清除标记');
+          }
+          // A cell whose fill is no longer ours was refilled by the user: their choice stays.
+          const restore = live.filter((e, i) => stillOurs(probes[i], e));
+          queueFills(ctx, restore, sup.api19);
+          for (const p of probes) queueNoteRemoval(p.note);
+          const ours = comments ? comments.items.filter((c) => isOurNote(c.content)) : [];
+          for (const c of ours) c.delete();
+          if (!setting.isNullObject) setting.delete();
+          if (restore.length || ours.length || probes.length || !setting.isNullObject) await ctx.sync();
+          return restore.length;
+        }),
+      );
+    },
+
+    async addSheets(layouts: SheetLayout[]): Promise<string[]> {
+      if (layouts.length === 0) return [];
+      const sup = support();
+      return guard(() =>
+        run(async (ctx) => {
+          const wss = ctx.workbook.worksheets;
+          wss.load('items/name');
+          await ctx.sync();
+          const taken = new Set(wss.items.map((w) => w.name.toLowerCase()));
+          const names: string[] = [];
+          let first: Excel.Worksheet | null = null;
+          for (const layout of layouts) {
+            const name = freeSheetName(layout.name, taken);
+            taken.add(name.toLowerCase());
+            names.push(name);
+            const ws = wss.add(name);
+            first ??= ws;
+            writeLayout(ws, layout, sup.api19);
+          }
+          (first as Excel.Worksheet).activate();
+          await ctx.sync();
+          return names;
+        }),
+      );
+    },
+
+    async selectCell(sheet: string, cell: string): Promise<void> {
+      const addr = normalizeAddress(cell);
+      if (!addr) throw new HostError('other', `单元格地址“${cell}”无效。`);
+      await guard(() =>
+        run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem(sheet);
+          ws.activate();
+          ws.getRange(addr).select();
+          await ctx.sync();
+        }),
+      );
+    },
+  };
+
+  function writeLayout(ws: Excel.Worksheet, layout: SheetLayout, api19: boolean): void {
+    const cells = layout.cells.filter((c) => c.row >= 0 && c.col >= 0);
+    if (cells.length) {
+      let maxR = 0;
+      let maxC = 0;
+      for (const c of cells) {
+        if (c.row > maxR) maxR = c.row;
+        if (c.col > maxC) maxC = c.col;
+      }
+      const values: (string | number)[][] = [];
+      const formats: string[][] = [];
+      for (let r = 0; r <= maxR; r++) {
+        values.push(new Array<string | number>(maxC + 1).fill(''));
+        formats.push(new Array<string>(maxC + 1).fill('General'));
+      }
+      for (const c of cells) {
+        if (typeof c.value === 'number' && Number.isFinite(c.value)) {
+          values[c.row][c.col] = c.value;
+          formats[c.row][c.col] = c.format ?? 'General';
+        } else {
+          // Text is written as text ('@' set before the values): '=1+1' stays '=1+1'.
+          values[c.row][c.col] = String(c.value);
+          formats[c.row][c.col] = '@';
+        }
+      }
+      const block = ws.getRange(areaA1({ r1: 0, c1: 0, r2: maxR, c2: maxC }));
+      block.numberFormat = formats;
+      block.values = values;
+      const styles = new Map<string, { style: StyleKey; cells: string[] }>();
+      for (const c of cells) {
+        const s = styleOf(c);
+        if (!s) continue;
+        const k = JSON.stringify(s);
+        const g = styles.get(k);
+        if (g) g.cells.push(a1(c.row, c.col));
+        else styles.set(k, { style: s, cells: [a1(c.row, c.col)] });
+      }
+      for (const g of styles.values()) eachTarget(ws, g.cells, api19, (t) => applyStyle(t, g.style));
+    }
+    for (const m of layout.merges) {
+      const addr = normalizeAddress(m);
+      if (addr && addr.includes(':')) ws.getRange(addr).merge(false);
+    }
+    layout.columnWidths.forEach((w, i) => {
+      if (w > 0) ws.getRange(`${colName(i)}:${colName(i)}`).format.columnWidth = charsToPoints(w);
+    });
+    if (api19 && layout.orientation) {
+      ws.pageLayout.orientation = (layout.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+      ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
+    }
+  }
+}
+
+export { NOTE_PREFIX, HOST_MESSAGES };

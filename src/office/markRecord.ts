@@ -1,0 +1,85 @@
+// The record of marked cells kept in the workbook (Excel workbook settings, key
+// 'selfeval.marks'), so that 清除标记 restores every cell's original fill even after the
+// task pane was closed, and removes only the notes the add-in wrote.
+
+import { NOTE_PREFIX } from '../core/marks';
+
+export const RECORD_KEY = 'selfeval.marks';
+
+export interface MarkRecordEntry {
+  sheet: string;
+  /** A1 address without the sheet. */
+  cell: string;
+  /** The fill the cell had before it was first marked: '#RRGGBB', or null for no fill. */
+  fill: string | null;
+  /** The add-in wrote a note (or comment) on the cell. */
+  note: boolean;
+  /** The fill the add-in gave the cell ('#RRGGBB'); clearMarks restores only cells that still carry it. */
+  mark?: string;
+  /** How the note was written. */
+  via?: 'note' | 'comment';
+}
+
+export function recordKey(sheet: string, cell: string): string {
+  return `${sheet}\u0000${cell}`;
+}
+
+const HEX = /^#[0-9A-F]{6}$/;
+
+/** '#ffc7ce' -> '#FFC7CE'; 'FFC7CE' -> '#FFC7CE'; anything else as given, upper-cased. */
+export function normColor(c: string): string {
+  const s = c.trim().toUpperCase();
+  if (/^[0-9A-F]{6}$/.test(s)) return '#' + s;
+  return s;
+}
+
+export function sameColor(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  return normColor(a) === normColor(b);
+}
+
+/** The stored record (a JSON string, or the parsed array) -> entries; anything malformed -> []. */
+export function parseRecord(value: unknown): MarkRecordEntry[] {
+  let v = value;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(v)) return [];
+  const out: MarkRecordEntry[] = [];
+  for (const e of v) {
+    if (!e || typeof e !== 'object') continue;
+    const o = e as Record<string, unknown>;
+    if (typeof o.sheet !== 'string' || typeof o.cell !== 'string') continue;
+    const fill = typeof o.fill === 'string' && HEX.test(normColor(o.fill)) ? normColor(o.fill) : null;
+    const entry: MarkRecordEntry = { sheet: o.sheet, cell: o.cell, fill, note: o.note === true };
+    if (typeof o.mark === 'string') entry.mark = normColor(o.mark);
+    if (o.via === 'note' || o.via === 'comment') entry.via = o.via;
+    out.push(entry);
+  }
+  return out;
+}
+
+export function serializeRecord(entries: MarkRecordEntry[]): string {
+  return JSON.stringify(entries);
+}
+
+/** A note text carries the add-in's part. */
+export function isOurNote(text: string | null | undefined): boolean {
+  return typeof text === 'string' && text.includes(NOTE_PREFIX);
+}
+
+/** The user's part of a note: the text before the add-in's part, trailing space removed. */
+export function userPartOfNote(text: string): string {
+  const i = text.indexOf(NOTE_PREFIX);
+  return (i >= 0 ? text.slice(0, i) : text).replace(/\s+$/, '');
+}
+
+/** A note holding the user's own text (if any) followed by ours. */
+export function combineNote(existing: string | null | undefined, ours: string): string {
+  const user = existing ? userPartOfNote(existing) : '';
+  return user ? `${user}\n\n${ours}` : ours;
+}
