@@ -219,18 +219,14 @@ function checkFunds(t: Table, profile: Profile, out: Collector): FundsOutcome {
       out.add('weight.execution', funds.headerWeight.ref, `预算执行情况标明的 ${fmtNum(header)} 分与权重方案“${profile.name}”规定的 ${fmtNum(profile.execWeight)} 分不符`, profile.execWeight, header);
   }
 
-  // exec.over_budget / exec.zero_budget, on every row
-  for (const row of funds.rows) {
-    const adj = num(row.adjusted);
-    const exe = num(row.executed);
-    if (exe === undefined || !row.executed) continue;
-    const adjBroken = row.adjusted?.error !== undefined;
-    if (adjBroken) continue;
-    if ((adj === undefined || adj === 0) && exe > 0) {
-      const ref = row.adjusted?.ref ?? row.labelRef;
-      out.add('exec.zero_budget', ref, `${rowName(row)}的全年预算数为${adj === 0 ? ' 0' : '空'}，全年执行数却为 ${fmtNum(exe)} 万元，无法计算执行率`, undefined, adj ?? '');
-    } else if (adj !== undefined && adj > 0 && exe > adj + EPS) {
-      out.add('exec.over_budget', row.executed.ref, `${rowName(row)}的全年执行数 ${fmtNum(exe)} 万元超过全年预算数 ${fmtNum(adj)} 万元（执行率 ${fmtPct(exe / adj)}）`, adj, exe);
+  // exec.over_budget / exec.zero_budget, on the 年度资金总额 row (the one §2 computes the rate on)
+  if (total && ok(total.executed) && !total.adjusted?.error) {
+    const adj = num(total.adjusted);
+    const exe = num(total.executed);
+    if (exe !== undefined && (adj === undefined || adj <= 0) && exe > 0) {
+      out.add('exec.zero_budget', total.adjusted?.ref ?? total.labelRef, `年度资金总额的全年预算数为${adj === undefined ? '空' : ' ' + fmtNum(adj)}，全年执行数却为 ${fmtNum(exe)} 万元，无法计算执行率`, undefined, adj ?? '');
+    } else if (exe !== undefined && adj !== undefined && adj > 0 && exe > adj + EPS) {
+      out.add('exec.over_budget', total.executed.ref, `年度资金总额的全年执行数 ${fmtNum(exe)} 万元超过全年预算数 ${fmtNum(adj)} 万元（执行率 ${fmtPct(exe / adj)}）`, adj, exe);
     }
   }
 

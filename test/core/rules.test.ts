@@ -395,6 +395,8 @@ describe('exec.over_budget', () => {
       f[1].executed = 21.2;
     });
     expectAt(ev, 'exec.over_budget', 'warning', addr.tables[P1].sheet, addr.tables[P1].funds['年度资金总额'].executed);
+    // the component row 当年财政拨款 (21.2 of 20) is not the scored row
+    expect(of(ev, 'exec.over_budget').length).toBe(1);
   });
   test('executed equal to the budget does not fire', () => {
     const { ev } = run((m) => {
