@@ -12,7 +12,6 @@ import type {
   FundsRow,
   FundsRowKind,
   Indicator,
-  Level1Weight,
   ReadResult,
   Reading,
   Ref,
@@ -402,11 +401,9 @@ function titleOf(text: string): TableKind | undefined {
 
 function findTitles(view: View): TitleHit[] {
   const out: TitleHit[] = [];
-  let nonEmpty = 0;
   for (let r = 0; r < view.nRows; r++) {
     const row = view.rows[r];
     if (!row.length) continue;
-    nonEmpty++;
     for (const o of row) {
       if (typeof o.cell.value !== 'string') continue;
       const kind = titleOf(o.text);
@@ -415,7 +412,6 @@ function findTitles(view: View): TitleHit[] {
         break;
       }
     }
-    void nonEmpty;
   }
   return out;
 }
@@ -437,7 +433,7 @@ interface ColMatch<K extends string> {
   count: number;
 }
 
-function matchCols<K extends string>(cells: OwnCell[], labels: readonly string[], underRow?: { view: View; r: number }): ColMatch<K> {
+function matchCols<K extends string>(cells: OwnCell[], labels: readonly string[]): ColMatch<K> {
   const map: Partial<Record<K, number>> = {};
   const got: Partial<Record<K, OwnCell>> = {};
   let count = 0;
@@ -450,7 +446,6 @@ function matchCols<K extends string>(cells: OwnCell[], labels: readonly string[]
       count++;
     }
   }
-  void underRow;
   return { map, cells: got, count };
 }
 
@@ -803,6 +798,7 @@ function readIndicators(ctx: Ctx, view: View, table: Table, h: IndHeader, fundsR
   let prev1: { text: string; ref: Ref } | undefined;
   let prev2: { text: string; ref: Ref } | undefined;
   const seenL1 = new Set<string>();
+  let lastGroup = '';
   const level = (r: number, col: number | undefined, prev: { text: string; ref: Ref } | undefined): { text: string; ref: Ref } => {
     if (col === undefined) return prev ?? { text: '', ref: view.ref(r, cols.name ?? 0) };
     const s = view.shown(r, col);
@@ -823,12 +819,15 @@ function readIndicators(ctx: Ctx, view: View, table: Table, h: IndHeader, fundsR
     prev1 = l1;
     prev2 = l2;
     if (cols.level1 !== undefined && l1.text) {
+      // One declared weight per group: a merged cell, a cell with blanks below, or the same text repeated row by row.
       const key = l1.ref.cell;
-      if (!seenL1.has(key)) {
-        seenL1.add(key);
+      const group = standardLevel1(l1.text) + '\u0000' + String(labelWeight(l1.text));
+      if (!seenL1.has(key) && group !== lastGroup) {
         const w = labelWeight(l1.text);
-        if (w !== undefined) table.level1Weights.push({ name: standardLevel1(l1.text), weight: w, ref: l1.ref } as Level1Weight);
+        if (w !== undefined) table.level1Weights.push({ name: standardLevel1(l1.text), weight: w, ref: l1.ref });
       }
+      seenL1.add(key);
+      lastGroup = group;
     }
     const nameRaw = cols.name === undefined ? '' : isBlank(view.shown(r, cols.name).cell) ? '' : cellText(view.shown(r, cols.name).cell);
     const empty = blankAt(r, cols.target) && blankAt(r, cols.actual) && blankAt(r, cols.weight) && blankAt(r, cols.score);
@@ -963,7 +962,7 @@ function readBasic(ctx: Ctx, view: View): BasicInfo {
       if (!canon) continue;
       const f = fieldOf.get(canon);
       if (!f || rec[f.field] !== undefined) continue;
-      let vr = r;
+      const vr = r;
       let vc = o.c;
       let text: string;
       let cell: Cell | undefined;
@@ -1004,7 +1003,6 @@ function readBasic(ctx: Ctx, view: View): BasicInfo {
           rec[f.field] = fig;
         }
       }
-      void vr;
     }
   }
   const where = view.firstRef();

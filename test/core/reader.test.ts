@@ -506,3 +506,15 @@ test('a funds header without 全年执行数 is still the funds header; the abse
   expect(t.funds!.rows[0].executed).toBeUndefined();
   expect(res.findings.map((f) => [f.rule, f.cell, f.expected])).toEqual([['structure.label_missing', 'A1', '全年执行数']]);
 });
+
+test('level cells repeated on every row declare each group weight once', () => {
+  const l1 = ['产出指标（40分）', '产出指标（40分）', '产出指标（40分）', '效益指标（40分）', '效益指标（40分）', '满意度指标（10分）'];
+  const s = deptSheet({ indicators: DEPT_INDICATORS.map((ind, i) => ({ ...ind, level1: l1[i], level2: ind.level2 })) });
+  const t = only('department', readWorkbook({ sheets: [s] }).tables);
+  expect(t.level1Weights.map((w) => [w.name, w.weight, w.ref.cell])).toEqual([
+    ['产出指标', 40, 'B11'],
+    ['效益指标', 40, 'B14'],
+    ['满意度指标', 10, 'B16'],
+  ]);
+  expect(t.indicators.map((i) => i.level1Ref.cell)).toEqual(['B11', 'B12', 'B13', 'B14', 'B15', 'B16']);
+});
