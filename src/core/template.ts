@@ -133,7 +133,8 @@ const SYN: Record<string, string[]> = {
   总分: ['总分', '合计', '自评总分'],
   评价等级: ['评价等级', '自评等级', '绩效等级'],
   评价工作组: ['评价工作组', '评价工作组人员名单'],
-  // 基本情况
+  // 基本情况 (部门 alone is a head label of tables only)
+  基本部门名称: ['部门名称', '单位名称'],
   评价年度: ['评价年度', '年度'],
   部门职责: ['部门职责', '主要职责'],
   机构设置: ['机构设置', '组织机构'],
@@ -553,7 +554,7 @@ function layoutBasic(b: BasicModel, ctx: Omit<Ctx, 'path'>, sheetName = '基本�
     w.merge(r, 1, r, 4);
     r++;
   };
-  kv('部门名称', ctx.blank ? undefined : b.department, 'department', false);
+  kv('基本部门名称', ctx.blank ? undefined : b.department, 'department', false);
   kv('评价年度', ctx.blank ? undefined : b.year, 'year', false);
   const fields = b.fields ?? {};
   const keys = [...BASIC_FIELDS.filter((k) => ctx.blank || k in fields), ...Object.keys(fields).filter((k) => !(BASIC_FIELDS as readonly string[]).includes(k))];
