@@ -449,6 +449,15 @@ function matchCols<K extends string>(cells: OwnCell[], labels: readonly string[]
   return { map, cells: got, count };
 }
 
+function hasLabel(view: View, r0: number, r1: number, labels: readonly string[]): boolean {
+  for (let r = r0; r < r1; r++)
+    for (const o of view.rows[r]) {
+      if (typeof o.cell.value !== 'string') continue;
+      if (matchLabel(o.text, labels) || matchLabel(splitLabelValue(o.text)?.label ?? '', labels)) return true;
+    }
+  return false;
+}
+
 function rowLabelIs(row: OwnCell[], labels: readonly string[]): boolean {
   const o = row[0];
   if (!o || typeof o.cell.value !== 'string') return false;
@@ -559,13 +568,8 @@ function readTable(ctx: Ctx, view: View, kind: TableKind | undefined, title: Tit
     // No title: a table only when it has both blocks.
     if (fundsRow < 0 || !ind) return undefined;
   }
-  const isProject =
-    kind ??
-    (() => {
-      for (let r = r0; r < r1; r++) for (const o of view.rows[r]) if (typeof o.cell.value === 'string' && (matchLabel(o.text, PROJECT_NAME) || matchLabel(splitLabelValue(o.text)?.label ?? '', PROJECT_NAME))) return 'project' as const;
-      return 'department' as const;
-    })();
-  const tkind: TableKind = isProject;
+  // Without a title: a project table when it has 项目名称, else a department table.
+  const tkind: TableKind = kind ?? (hasLabel(view, r0, r1, PROJECT_NAME) ? 'project' : 'department');
   const titleRef = title ? view.ref(title.r, title.c) : view.firstRef();
   const table: Table = {
     kind: tkind,
