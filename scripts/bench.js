@@ -173,6 +173,15 @@ function measure(argv, tmp) {
   return { seconds, peakMb, status: r.status, stderr: r.stderr };
 }
 
+/** Display width: CJK characters take two columns. */
+function width(s) {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+const padEnd = (s, n) => s + ' '.repeat(Math.max(0, n - width(s)));
+const padStart = (s, n) => ' '.repeat(Math.max(0, n - width(s))) + s;
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -192,22 +201,32 @@ async function phases(file) {
     t0 = now;
   };
   const ExcelJS = require('exceljs');
+  step('加载 ExcelJS');
   const xlsx = require(path.join(build, 'node', 'xlsx.js'));
   const engine = require(path.join(build, 'core', 'engine.js'));
   const { readWorkbook } = require(path.join(build, 'core', 'reader.js'));
-  step('加载模块');
+  const { runChecks } = require(path.join(build, 'core', 'checks.js'));
+  const { buildReport } = require(path.join(build, 'core', 'report.js'));
+  const { sortFindings } = require(path.join(build, 'core', 'marks.js'));
+  step('加载 selfeval 模块');
   const buf = xlsx.readWorkbookBytes(file);
   step('读文件与校验');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf);
   step('ExcelJS 解析');
   const grid = xlsx.workbookToGrid(wb);
-  step('转为 Grid');
-  readWorkbook(grid);
-  step('读表（reader，单独计）');
-  const ev = engine.evaluate(grid, {});
-  step('evaluate（读表+检查+报告）');
-  const json = JSON.stringify(engine.toCheckJson(ev, path.basename(file)));
+  step('转为 Grid（node 边）');
+  // The steps of engine.evaluate, one by one.
+  const read = readWorkbook(grid);
+  step('核心：读表 reader');
+  const { profile, source } = engine.chooseProfile(read, undefined);
+  const check = runChecks(read, profile);
+  step('核心：检查 checks');
+  const findings = sortFindings([...read.findings, ...check.findings], grid.sheets.map((x) => x.name));
+  const report = buildReport(read, check, profile, findings);
+  step('核心：报告 report');
+  const ev = { profile, profileSource: source, read, check, findings, report };
+  const json = JSON.stringify(engine.toCheckJson(ev, path.basename(file)), null, 2);
   step('生成 JSON');
   process.stdout.write(JSON.stringify({ marks, findings: ev.findings.length, tables: ev.check.results.length, jsonBytes: json.length }) + '\n');
 }
@@ -274,9 +293,10 @@ async function bench() {
   const row = (label, list) => {
     const secs = list.map((m) => m.seconds);
     const mem = list.map((m) => m.peakMb);
-    return `${label.padEnd(24)}${median(secs).toFixed(2).padStart(8)} s${Math.min(...secs).toFixed(2).padStart(8)} s${Math.max(...secs).toFixed(2).padStart(8)} s${median(mem).toFixed(0).padStart(10)} MB`;
+    const cols = [median(secs).toFixed(2) + ' s', Math.min(...secs).toFixed(2) + ' s', Math.max(...secs).toFixed(2) + ' s', median(mem).toFixed(0) + ' MB'];
+    return padEnd(label, 24) + cols.map((c) => padStart(c, 10)).join('');
   };
-  out(`${'命令'.padEnd(22)}${'中位数'.padStart(7)}${'最快'.padStart(8)}${'最慢'.padStart(8)}${'峰值内存'.padStart(9)}`);
+  out(padEnd('命令', 24) + ['中位数', '最快', '最慢', '峰值内存'].map((c) => padStart(c, 10)).join(''));
   out(row('ExcelJS 直接加载', res.bare));
   out(row('selfeval check --json', res.check));
   const ratio = median(res.check.map((m) => m.seconds)) / median(res.bare.map((m) => m.seconds));
@@ -285,15 +305,27 @@ async function bench() {
   out(`耗时比（check ÷ 直接加载）：${ratio.toFixed(2)}  目标 ≤ 1.20  ${ratio <= 1.2 ? '达标' : '未达标'}`);
   out(`峰值内存比：${memRatio.toFixed(2)}`);
 
-  // Where the time goes, in one process.
-  const ph = spawnSync(process.execPath, [__filename, '--phases', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  try {
-    const p = JSON.parse(ph.stdout.trim().split('\n').pop());
+  // Where the time goes: the steps of `check --json` in one process, median of three runs.
+  const phaseRuns = [];
+  for (let i = 0; i < 3; i++) {
+    const ph = spawnSync(process.execPath, [__filename, '--phases', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    try {
+      phaseRuns.push(JSON.parse(ph.stdout.trim().split('\n').pop()).marks);
+    } catch {
+      out(`分段计时失败：${(ph.stderr || '').trim().split('\n')[0]}`);
+      break;
+    }
+  }
+  if (phaseRuns.length) {
     out('');
-    out('一次进程内运行的分段耗时：');
-    for (const [name, ms] of p.marks) out(`  ${name.padEnd(24)}${ms.toFixed(0).padStart(7)} ms`);
-  } catch {
-    out(`分段计时失败：${(ph.stderr || '').trim().split('\n')[0]}`);
+    out(`进程内分段耗时（${phaseRuns.length} 次的中位数）：`);
+    const med = phaseRuns[0].map(([name], k) => [name, median(phaseRuns.map((m) => m[k][1]))]);
+    for (const [name, ms] of med) out(`  ${padEnd(name, 28)}${padStart(ms.toFixed(0), 7)} ms`);
+    const sum = (pred) => med.filter(([n]) => pred(n)).reduce((x, [, ms]) => x + ms, 0);
+    const load = sum((n) => n.startsWith('加载 ExcelJS') || n.startsWith('ExcelJS'));
+    const edge = sum((n) => n.startsWith('加载 selfeval') || n.startsWith('读文件') || n.startsWith('转为') || n.startsWith('生成'));
+    const core = sum((n) => n.startsWith('核心'));
+    out(`  ExcelJS（两者共有）${load.toFixed(0)} ms；node 边另加 ${edge.toFixed(0)} ms（${((edge / load) * 100).toFixed(0)}%）；核心另加 ${core.toFixed(0)} ms（${((core / load) * 100).toFixed(0)}%）`);
   }
 
   const bundle = path.join(root, 'dist', 'taskpane.js');
