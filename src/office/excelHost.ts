@@ -10,14 +10,15 @@
 //   applyMarks   2  (original fills, notes, the stored record; writes)
 //                   + 1 when a previous check left marks on cells no longer marked
 //   clearMarks   3  (the stored record; the marked cells' current fills and notes; writes)
+//   Only for mark sets far beyond a real workbook's (over 10,000 cells, or over ~2.5 MB of
+//   note text) do reads and writes split into more syncs, one per such slice.
 //   addSheets    2  (existing names; writes)
 //   selectCell   1
 
 import { a1, areaA1, colName, parseArea, type Area, type Cell, type Grid, type Sheet } from '../core/grid';
 import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
-import { NOTE_PREFIX } from '../core/marks';
 import { HostError, type HostCapabilities, type WorkbookHost } from './host';
-import { HOST_MESSAGES, isSizeError, toHostError } from './officeErrors';
+import { isSizeError, toHostError } from './officeErrors';
 import { areaCells, normalizeAddress, packAddresses, parseAreaList, rangePart, rowBlocks, MAX_ADDRESS_LENGTH } from './addresses';
 import {
   RECORD_KEY,
@@ -40,6 +41,10 @@ export interface ExcelHostOptions {
   chunkCells?: number;
   /** The most cells one sync loads when reading in pieces (row blocks of several sheets share a sync). Default 100,000. */
   syncCells?: number;
+  /** The most marked cells whose fills (and notes) one sync reads. Default 10,000. */
+  probeCells?: number;
+  /** The request size (bytes, estimated) one write sync carries before the next starts. Default 2,500,000. */
+  writeBytes?: number;
   /** Below this many cells per block a refused read is given up as too large. Default 500. */
   minChunkCells?: number;
   /** The longest address string passed to getRanges. Default 8,192 (Excel's limit). */
@@ -169,12 +174,21 @@ function applyStyle(t: Formattable, s: StyleKey): void {
 
 // ---------------------------------------------------------------- the host
 
-export function createExcelHost(run: Run = Excel.run, isSetSupported?: IsSetSupported, options: ExcelHostOptions = {}): WorkbookHost {
+/** Excel.run, looked up when called (office.js may load after this module). */
+const excelRun = ((batch: (ctx: Excel.RequestContext) => Promise<unknown>) => Excel.run(batch)) as Run;
+
+/**
+ * The WorkbookHost over Excel.run. `run` and `isSetSupported` are injectable for tests;
+ * `options` tunes the size limits (defaults suit Excel on the web's 5 MB requests).
+ */
+export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSupported, options: ExcelHostOptions = {}): WorkbookHost {
   const isSet: IsSetSupported = isSetSupported ?? defaultIsSetSupported;
   const chunkCells0 = Math.max(1, options.chunkCells ?? 100_000);
   const syncCells0 = Math.max(1, options.syncCells ?? 100_000);
   const minChunk = Math.max(1, options.minChunkCells ?? 500);
   const maxAddr = Math.max(16, options.maxAddressLength ?? MAX_ADDRESS_LENGTH);
+  const probeCells = Math.max(1, options.probeCells ?? 10_000);
+  const writeBytes = Math.max(1, options.writeBytes ?? 2_500_000);
 
   const support = (): Support => ({
     notes: isSet('ExcelApi', '1.18'),
@@ -272,7 +286,7 @@ export function createExcelHost(run: Run = Excel.run, isSetSupported?: IsSetSupp
     return out;
   }
 
-  // ---- marks: reading what a write must keep
+  // ---- marks: reading what a write must keep, writing within a payload budget
 
   interface CellProbe {
     sheet: string;
@@ -280,6 +294,78 @@ export function createExcelHost(run: Run = Excel.run, isSetSupported?: IsSetSupp
     fill: Excel.RangeFill;
     note: Excel.Note | null;
   }
+
+  type CellRef = { sheet: string; cell: string; note: boolean };
+
+  /**
+   * Queues, for every cell, the load of its fill (and of its note where asked and supported) and of
+   * its sheet's protection; syncs once per `probeCells` cells (once for any ordinary number of
+   * marks), refusing a protected sheet before anything is written. Loads queued before the call
+   * ride on the first sync.
+   */
+  async function probeAll(ctx: Excel.RequestContext, cells: CellRef[], sup: Support, verb: string): Promise<{ sheets: Map<string, Excel.Worksheet>; probes: CellProbe[] }> {
+    const sheets = new Map<string, Excel.Worksheet>();
+    const probes: CellProbe[] = [];
+    const fillProps = sup.api19 ? 'color,tintAndShade,pattern' : 'color';
+    for (let i = 0; i < cells.length || i === 0; i += probeCells) {
+      const batchSheets = new Map<string, Excel.Worksheet>();
+      for (const { sheet, cell, note } of cells.slice(i, i + probeCells)) {
+        let ws = batchSheets.get(sheet);
+        if (!ws) {
+          ws = sheets.get(sheet) ?? ctx.workbook.worksheets.getItem(sheet);
+          if (!sheets.has(sheet)) ws.protection.load('protected');
+          batchSheets.set(sheet, ws);
+        }
+        const fill = ws.getRange(cell).format.fill;
+        fill.load(fillProps);
+        let n: Excel.Note | null = null;
+        if (note && sup.notes) {
+          n = ws.notes.getItemOrNullObject(cell);
+          n.load('content');
+        }
+        probes.push({ sheet, cell, fill, note: n });
+      }
+      await ctx.sync();
+      const fresh = new Map([...batchSheets].filter(([name]) => !sheets.has(name)));
+      checkProtection(fresh, verb);
+      for (const [name, ws] of fresh) sheets.set(name, ws);
+    }
+    return { sheets, probes };
+  }
+
+  function checkProtection(sheets: Map<string, Excel.Worksheet>, verb: string): void {
+    for (const [name, ws] of sheets) {
+      if (ws.protection.protected) {
+        throw new HostError('protected', `工作表“${name}”受保护，无法${verb}。请先撤销工作表保护（审阅 > 撤销工作表保护）后重试。`);
+      }
+    }
+  }
+
+  /**
+   * Writes queued up to a payload budget: one sync for any ordinary number of marks, one more
+   * per `writeBytes` of requests beyond that (Excel on the web refuses a request over 5 MB).
+   */
+  function writer(ctx: Excel.RequestContext) {
+    let used = 0;
+    return {
+      async spend(cost: number): Promise<void> {
+        if (used > 0 && used + cost > writeBytes) {
+          await ctx.sync();
+          used = 0;
+        }
+        used += cost;
+      },
+      async flush(): Promise<void> {
+        if (used > 0) await ctx.sync();
+        used = 0;
+      },
+    };
+  }
+  type Writer = ReturnType<typeof writer>;
+
+  /** Rough request size of one queued action (JSON, UTF-8). */
+  const OP_BYTES = 160;
+  const textBytes = (t: string) => OP_BYTES + 3 * t.length;
 
   /** A cell's fill as the record keeps it: '#RRGGBB', or null for no fill. */
   function fillOf(f: Excel.RangeFill, sup: Support): string | null {
@@ -311,63 +397,32 @@ export function createExcelHost(run: Run = Excel.run, isSetSupported?: IsSetSupp
     return m;
   }
 
-  /** Queues fills for cells: colour -> set, null -> clear; grouped per sheet and colour. */
-  function queueFills(ctx: Excel.RequestContext, cells: { sheet: string; cell: string; fill: string | null }[], api19: boolean): void {
+  /** Queues fills for cells: colour -> set, null -> clear; grouped per sheet and colour into multi-area ranges. */
+  async function queueFills(ctx: Excel.RequestContext, w: Writer, cells: { sheet: string; cell: string; fill: string | null }[], api19: boolean): Promise<void> {
     for (const [sheet, list] of groupBy(cells, (c) => c.sheet)) {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       for (const [color, same] of groupBy(list, (c) => c.fill ?? '')) {
-        eachTarget(
-          ws,
-          same.map((c) => c.cell),
-          api19,
-          (t) => {
-            if (color === '') t.format.fill.clear();
-            else t.format.fill.color = color;
-          },
-        );
+        const addresses = same.map((c) => c.cell);
+        const targets = api19 ? packAddresses(addresses, maxAddr).map((p) => ({ cost: OP_BYTES + p.length, get: () => ws.getRanges(p) as Formattable })) : addresses.map((a) => ({ cost: OP_BYTES + a.length, get: () => ws.getRange(a) as Formattable }));
+        for (const t of targets) {
+          await w.spend(t.cost);
+          const r = t.get();
+          if (color === '') r.format.fill.clear();
+          else r.format.fill.color = color;
+        }
       }
     }
   }
 
   /** Queues the removal of the add-in's part of a note: the user's part stays, an emptied note goes. */
-  function queueNoteRemoval(note: Excel.Note | null): void {
+  async function queueNoteRemoval(w: Writer, note: Excel.Note | null): Promise<void> {
     if (!note || note.isNullObject) return;
     const text = note.content;
     if (!isOurNote(text)) return;
     const user = userPartOfNote(text);
+    await w.spend(textBytes(user));
     if (user === '') note.delete();
     else note.content = user;
-  }
-
-  function checkProtection(sheets: Map<string, Excel.Worksheet>, verb: string): void {
-    for (const [name, ws] of sheets) {
-      if (ws.protection.protected) {
-        throw new HostError('protected', `工作表“${name}”受保护，无法${verb}。请先撤销工作表保护（审阅 > 撤销工作表保护）后重试。`);
-      }
-    }
-  }
-
-  /** Probes with the worksheet proxies they used (for the protection check). */
-  function probeWithSheets(ctx: Excel.RequestContext, cells: { sheet: string; cell: string; note: boolean }[], sup: Support) {
-    const sheets = new Map<string, Excel.Worksheet>();
-    const fillProps = sup.api19 ? 'color,tintAndShade,pattern' : 'color';
-    const probes: CellProbe[] = cells.map(({ sheet, cell, note }) => {
-      let ws = sheets.get(sheet);
-      if (!ws) {
-        ws = ctx.workbook.worksheets.getItem(sheet);
-        ws.protection.load('protected');
-        sheets.set(sheet, ws);
-      }
-      const fill = ws.getRange(cell).format.fill;
-      fill.load(fillProps);
-      let n: Excel.Note | null = null;
-      if (note && sup.notes) {
-        n = ws.notes.getItemOrNullObject(cell);
-        n.load('content');
-      }
-      return { sheet, cell, fill, note: n };
-    });
-    return { sheets, probes };
   }
 
   // ---- the interface
@@ -424,95 +479,95 @@ export function createExcelHost(run: Run = Excel.run, isSetSupported?: IsSetSupp
         wanted.set(recordKey(m.sheet, cell), { ...m, cell, fill: normColor(m.fill) });
       }
       if (wanted.size === 0) return;
+      const marked = [...wanted.values()];
       const useNotes = sup.notes;
       const useComments = !sup.notes && sup.comments;
       await guard(() =>
         run(async (ctx) => {
           const wb = ctx.workbook;
-          // Read 1: the stored record, the sheets' names, protection, the marked cells' fills and notes.
+          // Read: the stored record, the sheets' names, the add-in's comments; with them the marked
+          // cells' protection, fills and notes.
           const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
           setting.load('value');
           wb.worksheets.load('items/name');
           const comments = useComments ? wb.comments : null;
           if (comments) comments.load('items/content');
-          const { sheets, probes } = probeWithSheets(
+          const { sheets, probes } = await probeAll(
             ctx,
-            [...wanted.values()].map((m) => ({ sheet: m.sheet, cell: m.cell, note: useNotes })),
+            marked.map((m) => ({ sheet: m.sheet, cell: m.cell, note: useNotes })),
             sup,
+            '写入标记',
           );
-          await ctx.sync();
-          checkProtection(sheets, '写入标记');
           const old = setting.isNullObject ? [] : parseRecord(setting.value);
           const oldByKey = new Map(old.map((e) => [recordKey(e.sheet, e.cell), e]));
-          const present = new Set(wb.worksheets.items.map((w) => w.name));
+          const present = new Set(wb.worksheets.items.map((ws) => ws.name));
 
-          // Read 2, only when an earlier check marked cells this one does not: their fills and notes.
+          // One more read only when an earlier check marked cells this one does not.
           const stale = old.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)) && present.has(e.sheet));
-          let staleProbes: CellProbe[] = [];
-          if (stale.length) {
-            const r = probeWithSheets(
-              ctx,
-              stale.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })),
-              sup,
-            );
-            staleProbes = r.probes;
-            await ctx.sync();
-            checkProtection(r.sheets, '更新标记');
-          }
+          const staleProbes = stale.length
+            ? (await probeAll(ctx, stale.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '更新标记')).probes
+            : [];
 
-          // The new record: a cell marked before keeps the original it had then.
-          const record: MarkRecordEntry[] = [];
+          // The new record: a cell marked before keeps the original fill it had then.
           const via = useNotes ? 'note' : useComments ? 'comment' : undefined;
-          probes.forEach((p) => {
-            const key = recordKey(p.sheet, p.cell);
-            const m = wanted.get(key) as Mark;
-            const prev = oldByKey.get(key);
+          const record: MarkRecordEntry[] = probes.map((p, i) => {
+            const m = marked[i];
+            const prev = oldByKey.get(recordKey(p.sheet, p.cell));
             const entry: MarkRecordEntry = { sheet: p.sheet, cell: p.cell, fill: prev ? prev.fill : fillOf(p.fill, sup), note: !!via, mark: m.fill };
             if (via) entry.via = via;
-            record.push(entry);
+            return entry;
           });
 
-          const queueWrites = (withComments: boolean) => {
+          const writeRecordAndFills = async (w: Writer) => {
             // The record first: whatever happens to the writes after it, clearMarks can restore.
-            wb.settings.add(RECORD_KEY, serializeRecord(record));
-            queueFills(ctx, [...wanted.values()], sup.api19);
+            const json = serializeRecord(record);
+            await w.spend(textBytes(json));
+            wb.settings.add(RECORD_KEY, json);
+            await queueFills(ctx, w, marked, sup.api19);
+          };
+          const w = writer(ctx);
+          try {
+            await writeRecordAndFills(w);
             // Cells an earlier check marked and this one does not: back to their original fill,
             // unless the user has changed it since.
-            queueFills(
-              ctx,
-              stale.filter((e, i) => stillOurs(staleProbes[i], e)).map((e) => ({ sheet: e.sheet, cell: e.cell, fill: e.fill })),
-              sup.api19,
-            );
-            for (const p of staleProbes) queueNoteRemoval(p.note);
+            const back = stale.filter((e, i) => stillOurs(staleProbes[i], e));
+            await queueFills(ctx, w, back, sup.api19);
+            for (const p of staleProbes) await queueNoteRemoval(w, p.note);
             if (useNotes) {
-              for (const p of probes) {
-                const m = wanted.get(recordKey(p.sheet, p.cell)) as Mark;
-                if (p.note && !p.note.isNullObject) p.note.content = combineNote(p.note.content, m.note);
+              for (let i = 0; i < probes.length; i++) {
+                const p = probes[i];
+                const text = marked[i].note;
+                await w.spend(textBytes(text));
+                if (p.note && !p.note.isNullObject) p.note.content = combineNote(p.note.content, text);
                 else {
                   const ws = sheets.get(p.sheet) as Excel.Worksheet;
-                  ws.notes.add(ws.getRange(p.cell), m.note);
+                  ws.notes.add(ws.getRange(p.cell), text);
                 }
               }
             }
-            if (withComments && comments) {
-              for (const c of comments.items) if (isOurNote(c.content)) c.delete();
-              for (const m of wanted.values()) wb.comments.add((sheets.get(m.sheet) as Excel.Worksheet).getRange(m.cell), m.note);
+            if (comments) {
+              for (const c of comments.items) {
+                if (!isOurNote(c.content)) continue;
+                await w.spend(OP_BYTES);
+                c.delete();
+              }
+              for (const m of marked) {
+                await w.spend(textBytes(m.note));
+                wb.comments.add((sheets.get(m.sheet) as Excel.Worksheet).getRange(m.cell), m.note);
+              }
             }
-          };
-          queueWrites(true);
-          try {
-            await ctx.sync();
+            await w.flush();
           } catch (e) {
             // A cell may already hold someone's comment thread, which Excel refuses to add to;
-            // the fills and the record stand without comments (the pane lists every message).
+            // the fills and the record then stand without comments (the pane lists every message).
             if (!useComments || toHostError(e).kind !== 'other') throw e;
             for (const r of record) {
               r.note = false;
               delete r.via;
             }
-            wb.settings.add(RECORD_KEY, serializeRecord(record));
-            queueFills(ctx, [...wanted.values()], sup.api19);
-            await ctx.sync();
+            const again = writer(ctx);
+            await writeRecordAndFills(again);
+            await again.flush();
           }
         }),
       );
@@ -530,27 +585,26 @@ export function createExcelHost(run: Run = Excel.run, isSetSupported?: IsSetSupp
           if (comments) comments.load('items/content');
           await ctx.sync();
           const record = setting.isNullObject ? [] : parseRecord(setting.value);
-          const present = new Set(wb.worksheets.items.map((w) => w.name));
+          const present = new Set(wb.worksheets.items.map((ws) => ws.name));
           const live = record.filter((e) => present.has(e.sheet));
-          let probes: CellProbe[] = [];
-          if (live.length) {
-            const r = probeWithSheets(
-              ctx,
-              live.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })),
-              sup,
-            );
-            probes = r.probes;
-            await ctx.sync();
-            checkProtection(r.sheets, '清除标记');
-          }
+          const probes = live.length
+            ? (await probeAll(ctx, live.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '清除标记')).probes
+            : [];
           // A cell whose fill is no longer ours was refilled by the user: their choice stays.
           const restore = live.filter((e, i) => stillOurs(probes[i], e));
-          queueFills(ctx, restore, sup.api19);
-          for (const p of probes) queueNoteRemoval(p.note);
-          const ours = comments ? comments.items.filter((c) => isOurNote(c.content)) : [];
-          for (const c of ours) c.delete();
-          if (!setting.isNullObject) setting.delete();
-          if (restore.length || ours.length || probes.length || !setting.isNullObject) await ctx.sync();
+          const w = writer(ctx);
+          await queueFills(ctx, w, restore, sup.api19);
+          for (const p of probes) await queueNoteRemoval(w, p.note);
+          for (const c of comments ? comments.items : []) {
+            if (!isOurNote(c.content)) continue;
+            await w.spend(OP_BYTES);
+            c.delete();
+          }
+          if (!setting.isNullObject) {
+            await w.spend(OP_BYTES);
+            setting.delete();
+          }
+          await w.flush();
           return restore.length;
         }),
       );
@@ -649,4 +703,3 @@ export function createExcelHost(run: Run = Excel.run, isSetSupported?: IsSetSupp
   }
 }
 
-export { NOTE_PREFIX, HOST_MESSAGES };

@@ -333,6 +333,33 @@ describe('applyMarks and clearMarks', () => {
     expect(fake.maxAddressLength).toBeLessThanOrEqual(8192);
   });
 
+  it('splits a mark set beyond the budgets into more syncs, each slice a constant', async () => {
+    const build = () => {
+      const fake = new FakeExcel(allApis());
+      bigSheet(fake, '明细', 3_000, 4);
+      const marks: Mark[] = [];
+      for (let i = 0; i < 3_000; i++) marks.push(mark('明细', a1(i, i % 4)));
+      return { fake, marks };
+    };
+    const plain = build();
+    expect((await syncsOf(plain.fake, () => hostOf(plain.fake).applyMarks(plain.marks))).syncs).toBe(2);
+    // Reads of 1,000 cells per sync: 3 reads, then the write.
+    const reads = build();
+    expect((await syncsOf(reads.fake, () => hostOf(reads.fake, { probeCells: 1_000 }).applyMarks(reads.marks))).syncs).toBe(4);
+    // Writes of at most ~100 kB per sync: more syncs, the same result.
+    const writes = build();
+    const host = hostOf(writes.fake, { writeBytes: 100_000 });
+    const n = (await syncsOf(writes.fake, () => host.applyMarks(writes.marks))).syncs;
+    expect(n).toBeGreaterThan(3);
+    const s = writes.fake.sheet('明细');
+    expect(s.notes.size).toBe(3_000);
+    expect(s.fillAt('D3000')?.color).toBe('#FFC7CE');
+    expect(parseRecord(writes.fake.settings.get(RECORD_KEY)).length).toBe(3_000);
+    expect(await host.clearMarks()).toBe(3_000);
+    expect(s.notes.size).toBe(0);
+    expect(s.fills.size).toBe(0);
+  });
+
   it('refuses a protected sheet with HostError protected, writing nothing', async () => {
     const { fake, s } = markedWorkbook();
     s.isProtected = true;

@@ -1,0 +1,99 @@
+import { packAddresses, parseAreaList, rangePart, rowBlocks, normalizeAddress, areaCells } from '../../src/office/addresses';
+import { toHostError, isSizeError } from '../../src/office/officeErrors';
+import { HostError } from '../../src/office/host';
+import { combineNote, parseRecord, userPartOfNote, normColor, sameColor } from '../../src/office/markRecord';
+import { NOTE_PREFIX } from '../../src/core/marks';
+
+describe('addresses', () => {
+  it('takes the range part of sheet-qualified addresses', () => {
+    expect(rangePart('Sheet1!C5:L20')).toBe('C5:L20');
+    expect(rangePart("'My Sheet!'!C5")).toBe('C5');
+    expect(rangePart('B2')).toBe('B2');
+  });
+
+  it('reads area lists, sheet names with commas and quotes included', () => {
+    expect(parseAreaList("Sheet1!A1:B2, Sheet1!D1:D4")).toEqual([
+      { r1: 0, c1: 0, r2: 1, c2: 1 },
+      { r1: 0, c1: 3, r2: 3, c2: 3 },
+    ]);
+    expect(parseAreaList("'a, b''s'!A1:B2,'a, b''s'!C3")).toEqual([
+      { r1: 0, c1: 0, r2: 1, c2: 1 },
+      { r1: 2, c1: 2, r2: 2, c2: 2 },
+    ]);
+    expect(parseAreaList('A1:B2,C3')).toHaveLength(2);
+    expect(parseAreaList(null)).toEqual([]);
+  });
+
+  it('packs addresses into strings no longer than the limit', () => {
+    const addrs = Array.from({ length: 3000 }, (_, i) => `AB${i + 1000}`);
+    const packs = packAddresses(addrs, 8192);
+    expect(packs.length).toBeGreaterThan(1);
+    for (const p of packs) expect(p.length).toBeLessThanOrEqual(8192);
+    expect(packs.join(',').split(',')).toEqual(addrs);
+    expect(packAddresses([], 10)).toEqual([]);
+  });
+
+  it('cuts areas into row blocks of bounded size', () => {
+    const blocks = rowBlocks({ r1: 4, c1: 2, r2: 20_003, c2: 11 }, 50_000);
+    expect(blocks).toHaveLength(4);
+    expect(blocks[0]).toEqual({ r1: 4, c1: 2, r2: 5_003, c2: 11 });
+    expect(blocks[3].r2).toBe(20_003);
+    for (const b of blocks) expect(areaCells(b)).toBeLessThanOrEqual(50_000);
+    // A row wider than the budget still makes one-row blocks.
+    expect(rowBlocks({ r1: 0, c1: 0, r2: 2, c2: 99 }, 10)).toHaveLength(3);
+  });
+
+  it('normalises cell addresses', () => {
+    expect(normalizeAddress('$b$3')).toBe('B3');
+    expect(normalizeAddress('a1:b2')).toBe('A1:B2');
+    expect(normalizeAddress('not a cell')).toBeNull();
+  });
+});
+
+describe('errors', () => {
+  const err = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+  it('maps Office error codes to host error kinds with Chinese messages', () => {
+    expect(toHostError(err('AccessDenied')).kind).toBe('protected');
+    expect(toHostError(err('InvalidOperation', 'The sheet is protected.')).kind).toBe('protected');
+    expect(toHostError(err('RequestPayloadSizeLimitExceeded')).kind).toBe('too_large');
+    expect(toHostError(err('ResponsePayloadSizeLimitExceeded')).kind).toBe('too_large');
+    expect(toHostError(err('ItemNotFound')).message).toBe('工作簿已更改或切换，请重新检查。');
+    expect(toHostError(err('InvalidOperationInCellEditMode')).kind).toBe('busy');
+    expect(toHostError(err('ApiNotFound')).kind).toBe('unsupported');
+    const other = toHostError(err('GeneralException', 'An internal error has occurred.'));
+    expect(other.kind).toBe('other');
+    expect(other.message).toBe('与 Excel 交互时出错：An internal error has occurred.（GeneralException）');
+    expect(toHostError('boom').message).toBe('与 Excel 交互时出错：boom');
+    const h = new HostError('busy', '忙');
+    expect(toHostError(h)).toBe(h);
+    expect(isSizeError(err('PayloadTooLarge'))).toBe(true);
+    expect(isSizeError(err('ItemNotFound'))).toBe(false);
+  });
+});
+
+describe('mark record', () => {
+  it('parses the stored record leniently', () => {
+    expect(parseRecord('not json')).toEqual([]);
+    expect(parseRecord({})).toEqual([]);
+    expect(
+      parseRecord(JSON.stringify([{ sheet: 'S', cell: 'A1', fill: 'ffc7ce', note: true, mark: '#ffeb9c', via: 'note' }, { sheet: 1 }, null])),
+    ).toEqual([{ sheet: 'S', cell: 'A1', fill: '#FFC7CE', note: true, mark: '#FFEB9C', via: 'note' }]);
+    expect(parseRecord([{ sheet: 'S', cell: 'A1', fill: 'orange', note: false }])).toEqual([{ sheet: 'S', cell: 'A1', fill: null, note: false }]);
+  });
+
+  it("combines the user's note with ours and takes ours out again", () => {
+    const ours = `${NOTE_PREFIX}\n错误：合计不符（R1）`;
+    expect(combineNote(null, ours)).toBe(ours);
+    const both = combineNote('请核对  ', ours);
+    expect(both).toBe(`请核对\n\n${ours}`);
+    expect(userPartOfNote(both)).toBe('请核对');
+    expect(combineNote(both, ours)).toBe(both); // marking twice does not pile up
+    expect(userPartOfNote(ours)).toBe('');
+  });
+
+  it('compares colours whatever their case', () => {
+    expect(normColor('ffc7ce')).toBe('#FFC7CE');
+    expect(sameColor('#ffc7ce', '#FFC7CE')).toBe(true);
+    expect(sameColor(null, '#FFC7CE')).toBe(false);
+  });
+});
