@@ -6,6 +6,7 @@
 // ADDIN_URL (default https://localhost:3000/) is the address the add-in is served from: it
 // replaces https://localhost:3000/ in manifest.xml as it is copied into dist/.
 
+const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -28,8 +29,11 @@ function addinUrl() {
 class PaneSizePlugin {
   apply(compiler) {
     let line = '';
-    // Printed after webpack's own summary.
-    compiler.hooks.done.tap('PaneSizePluginPrint', () => line && console.log(line));
+    // Printed after webpack's own summary (which webpack-cli prints once the done hooks ran).
+    compiler.hooks.done.tap('PaneSizePluginPrint', () => {
+      const text = line;
+      if (text) setImmediate(() => console.log(text));
+    });
     compiler.hooks.afterEmit.tap('PaneSizePlugin', (compilation) => {
       const ep = compilation.entrypoints.get('taskpane');
       if (!ep) return;
@@ -37,8 +41,8 @@ class PaneSizePlugin {
       let raw = 0;
       let gz = 0;
       for (const f of files) {
-        const src = compilation.assets[f] ? compilation.assets[f].source() : '';
-        const buf = Buffer.isBuffer(src) ? src : Buffer.from(src);
+        // As written to disk (after emit webpack keeps only the sizes of its assets).
+        const buf = fs.readFileSync(path.join(compilation.outputOptions.path, f));
         raw += buf.length;
         gz += zlib.gzipSync(buf, { level: 9 }).length;
       }

@@ -1,7 +1,7 @@
 // An in-memory WorkbookHost over a Grid, for the development preview and the tests.
 // It behaves as the Excel host does, as far as the task pane can see: snapshot returns a
-// copy, marks are kept beside the cells (the user's values are never touched), clearMarks
-// restores, addSheets adds sheets and shows the first, selectCell shows a sheet and a cell.
+// copy, marks are kept beside the cells (the user's values are never touched) and a check's
+// marks replace the last check's, clearMarks restores, addSheets adds sheets and shows the first, selectCell shows a sheet and a cell.
 
 import type { Cell, Grid, Sheet } from '../core/grid';
 import { parseA1, parseArea } from '../core/grid';
@@ -122,7 +122,8 @@ export class MemoryHost implements WorkbookHost {
     await this.settle();
     this.guardWrite();
     for (const m of marks) this.sheet(m.sheet);
-    const next = new Map([...this.view.marks].map(([k, v]) => [k, new Map(v)] as const));
+    // As in Excel: the new marks replace those of an earlier check.
+    const next = new Map<string, Map<string, Mark>>();
     for (const m of marks) {
       parseA1(m.cell);
       let bySheet = next.get(m.sheet);

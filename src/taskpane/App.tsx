@@ -1,18 +1,19 @@
 // The task pane. It knows the workbook only through a WorkbookHost (Excel in Office, an
 // in-memory grid in the preview and the tests) and the workbook's meaning only through the core.
+// The profile chooser is Fluent's Select (a native <select>), not the Dropdown combobox: it
+// keeps the pane's JavaScript within its size budget (the combobox brings a positioning engine).
 
 import * as React from 'react';
 import {
   Button,
-  Dropdown,
   Field,
   FluentProvider,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Option,
   ProgressBar,
+  Select,
   Spinner,
   Text,
   makeStyles,
@@ -55,10 +56,8 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
   },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  product: { color: tokens.colorBrandForeground1, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, letterSpacing: '0.02em' },
   dept: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   year: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  dropdown: { minWidth: 0, width: '100%' },
   actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   secondary: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalS },
   full: { width: '100%', maxWidth: 'none' },
@@ -115,6 +114,19 @@ export function Pane({ host }: { host: WorkbookHost }) {
     }
   }, []);
 
+  /**
+   * Marks the evaluation's findings. applyMarks replaces the marks of an earlier check (restoring
+   * cells no longer marked); with nothing to mark, clearMarks removes the earlier ones.
+   */
+  const mark = React.useCallback(
+    async (ev: Evaluation) => {
+      const marks = marksOf(ev);
+      if (marks.length > 0) await host.applyMarks(marks);
+      else await host.clearMarks();
+    },
+    [host],
+  );
+
   /** Reads, evaluates and marks; returns the new evaluation and snapshot. */
   const check = React.useCallback(async (): Promise<{ grid: Grid; ev: Evaluation }> => {
     dispatch({ type: 'phase', phase: 'read' });
@@ -125,8 +137,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
     dispatch({ type: 'phase', phase: 'mark' });
     let markError: unknown;
     try {
-      await host.clearMarks();
-      await host.applyMarks(marksOf(ev));
+      await mark(ev);
     } catch (err) {
       markError = err;
     }
@@ -136,7 +147,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
       dispatch({ type: 'failed', notice: { ...errorNotice(markError, 'check'), title: '检查已完成，但未能标记单元格' } });
     }
     return { grid, ev };
-  }, [host]);
+  }, [host, mark]);
 
   const onCheck = () => run('check', async () => void (await check()));
 
@@ -147,8 +158,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
     void run('profile', async () => {
       await nextFrame();
       const next = evaluate(grid, { profile: profileId });
-      await host.clearMarks();
-      await host.applyMarks(marksOf(next));
+      await mark(next);
       dispatch({ type: 'reevaluated', ev: next });
     });
   };
@@ -191,7 +201,6 @@ export function Pane({ host }: { host: WorkbookHost }) {
   const counts = ev ? severityCounts(ev.findings) : undefined;
   const empty = noTable(ev);
   const profileId = state.profileId ?? ev?.profile.id;
-  const profileName = BUILTIN_PROFILES.find((p) => p.id === profileId)?.name ?? ev?.profile.name ?? '';
   const profileHint = state.profileId
     ? '已手动选择；切换后按已读取的数据重新计算。'
     : ev?.profileSource === 'workbook'
@@ -203,7 +212,6 @@ export function Pane({ host }: { host: WorkbookHost }) {
   return (
     <main className={s.root} aria-busy={busy !== null}>
       <header className={s.header}>
-        <span className={s.product}>绩效自评助手</span>
         <div>
           <div className={s.dept} data-testid="department">
             {head.name ?? (ev ? '未识别部门名称' : '部门整体支出绩效自评')}
@@ -213,22 +221,20 @@ export function Pane({ host }: { host: WorkbookHost }) {
           </div>
         </div>
         <Field label="权重方案" hint={profileHint} size="small">
-          <Dropdown
-            className={s.dropdown}
+          <Select
             size="small"
-            placeholder="按工作簿设置"
-            value={profileName}
-            selectedOptions={profileId ? [profileId] : []}
-            onOptionSelect={(_, d) => d.optionValue && onProfile(d.optionValue)}
+            value={profileId ?? ''}
+            onChange={(_, d) => d.value && onProfile(d.value)}
             disabled={busy !== null}
             aria-label="权重方案"
           >
+            {!profileId && <option value="">按工作簿“权重方案”</option>}
             {BUILTIN_PROFILES.map((p) => (
-              <Option key={p.id} value={p.id} text={p.name}>
+              <option key={p.id} value={p.id}>
                 {p.name}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       </header>
 

@@ -2,7 +2,7 @@
 // A click on a finding asks the host to select its cell.
 
 import * as React from 'react';
-import { Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle24Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { Finding, Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
@@ -10,7 +10,8 @@ import { filterFindings, findingKey, groupBySheet, severityCounts, type Severity
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
+  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
+  filter: { minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   group: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   groupHead: {
     display: 'flex',
@@ -116,19 +117,21 @@ export function Findings({ findings, filter, selected, onFilter, onSelect }: Fin
   const groups = groupBySheet(shown);
   return (
     <section className={s.root} aria-label="检查结果">
-      <TabList
-        className={s.tabs}
-        size="small"
-        selectedValue={filter}
-        onTabSelect={(_, d) => onFilter(d.value as SeverityFilter)}
-        aria-label="按严重程度筛选"
-      >
+      <div className={s.filters} role="group" aria-label="按严重程度筛选">
         {FILTERS.map((f) => (
-          <Tab key={f.value} value={f.value}>
+          <ToggleButton
+            key={f.value}
+            className={s.filter}
+            size="small"
+            shape="circular"
+            appearance={filter === f.value ? 'primary' : 'subtle'}
+            checked={filter === f.value}
+            onClick={() => onFilter(f.value)}
+          >
             {`${f.label} ${counts[f.value]}`}
-          </Tab>
+          </ToggleButton>
         ))}
-      </TabList>
+      </div>
       {groups.length === 0 && (
         <div className={s.empty}>
           <Text size={200}>没有{FILTERS.find((f) => f.value === filter)?.label}级别的问题。</Text>

@@ -2,13 +2,22 @@
 // the grade and the budget execution rate.
 
 import * as React from 'react';
-import { Badge, Card, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
 import { fmtRate, fmtScore, type TableSummary } from './state';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingVerticalM, rowGap: tokens.spacingVerticalS },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
   counts: { display: 'flex', columnGap: tokens.spacingHorizontalXS, flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
   table: {
     display: 'flex',
@@ -36,7 +45,7 @@ export interface SummaryProps {
 export function Summary({ tables, counts }: SummaryProps) {
   const s = useStyles();
   return (
-    <Card className={s.card} appearance="outline" aria-label="检查摘要" data-testid="summary">
+    <section className={s.card} aria-label="检查摘要" data-testid="summary">
       <div className={s.counts}>
         <Badge appearance="tint" color="danger" shape="rounded">{`${SEVERITY_LABEL.error} ${counts.error}`}</Badge>
         <Badge appearance="tint" color="warning" shape="rounded">{`${SEVERITY_LABEL.warning} ${counts.warning}`}</Badge>
@@ -45,7 +54,7 @@ export function Summary({ tables, counts }: SummaryProps) {
       {tables.map((t) => (
         <div key={t.sheet} className={s.table} data-table={t.sheet}>
           <div className={s.title}>
-            <Badge appearance="outline" color={t.kind === '部门整体支出' ? 'brand' : 'subtle'} size="small" shape="rounded">
+            <Badge appearance="outline" color={t.kind === '部门整体支出' ? 'brand' : 'informative'} size="small" shape="rounded">
               {t.kind === '部门整体支出' ? '部门' : '项目'}
             </Badge>
             <Text weight="semibold" size={200} className={s.name} title={`${t.sheet}：${t.name ?? ''}`}>
@@ -65,12 +74,12 @@ export function Summary({ tables, counts }: SummaryProps) {
             </div>
             <div className={s.stat}>
               <span className={s.label}>执行率</span>
-              <span className={s.value}>{fmtRate(t.executionRate)}</span>
-              <span className={s.sub}>{t.sheet}</span>
+              <span className={mergeClasses(s.value, t.rateDiffers && s.differs)}>{fmtRate(t.executionRate)}</span>
+              <span className={s.sub}>表内 {fmtRate(t.statedRate)}</span>
             </div>
           </div>
         </div>
       ))}
-    </Card>
+    </section>
   );
 }

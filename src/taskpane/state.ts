@@ -197,15 +197,24 @@ export interface TableSummary {
   computedGrade?: Grade;
   statedGrade?: Grade;
   executionRate?: number;
+  /** 执行率 as the table states it (年度资金总额 row), as a fraction. */
+  statedRate?: number;
   /** The stated total differs from the recomputed one by more than the profile's tolerance. */
   totalDiffers: boolean;
   gradeDiffers: boolean;
+  /** The stated rate differs from the recomputed one by more than the profile's tolerance (percent points). */
+  rateDiffers: boolean;
 }
 
 export function tableSummaries(ev: Evaluation | undefined): TableSummary[] {
   if (!ev) return [];
-  const tol = ev.profile.scoreTolerance;
-  return ev.check.results.map((r) => ({
+  return ev.check.results.map((r) => summarise(r, ev.profile.scoreTolerance, ev.profile.rateTolerance));
+}
+
+function summarise(r: Evaluation['check']['results'][number], tol: number, rateTol: number): TableSummary {
+  const statedRate = fin(r.table.funds?.rows.find((x) => x.kind === 'total')?.rate?.value ?? undefined);
+  const rate = fin(r.executionRate);
+  return {
     sheet: r.table.sheet,
     kind: r.table.kind === 'department' ? '部门整体支出' : '项目支出',
     name: nonEmpty(r.table.name?.value),
@@ -213,10 +222,12 @@ export function tableSummaries(ev: Evaluation | undefined): TableSummary[] {
     statedTotal: fin(r.statedTotal),
     computedGrade: r.computedGrade,
     statedGrade: r.statedGrade,
-    executionRate: fin(r.executionRate),
+    executionRate: rate,
+    statedRate,
     totalDiffers: fin(r.computedTotal) !== undefined && fin(r.statedTotal) !== undefined && Math.abs(r.computedTotal! - r.statedTotal!) > tol + 1e-9,
     gradeDiffers: !!r.computedGrade && !!r.statedGrade && r.computedGrade !== r.statedGrade,
-  }));
+    rateDiffers: rate !== undefined && statedRate !== undefined && Math.abs(rate - statedRate) * 100 > rateTol + 1e-9,
+  };
 }
 
 function fin(x: number | undefined): number | undefined {

@@ -35,6 +35,9 @@ test('marks sit beside the cells and never change a value; clearMarks restores a
   expect(host.getView().version).toBeGreaterThan(v0);
   expect(host.getView().marks.get('表2')?.get('A1')?.severity).toBe('warning');
   expect((await host.snapshot()).sheets[0].rows[1][1]).toEqual({ value: 12.5 });
+  // A later check's marks replace the earlier ones.
+  await host.applyMarks([mark('表1', 'B2', 'info'), mark('表1', 'A2', 'warning')]);
+  expect(host.allMarks().map((m) => `${m.sheet}!${m.cell}:${m.severity}`).sort()).toEqual(['表1!A2:warning', '表1!B2:info']);
   expect(await host.clearMarks()).toBe(2);
   expect(host.allMarks()).toEqual([]);
   expect(await host.clearMarks()).toBe(0);

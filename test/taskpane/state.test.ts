@@ -178,10 +178,15 @@ describe('selectors', () => {
     expect(t.computedTotal).toBeCloseTo(97.43, 2);
     expect(t.totalDiffers).toBe(true);
     expect(t.executionRate).toBeCloseTo(30 / 31.8, 4);
+    expect(t.statedRate).toBeCloseTo(0.9434, 4);
+    expect(t.rateDiffers).toBe(false);
     const [c] = tableSummaries(evaluate(cleanWorkbook()));
     expect(c.totalDiffers).toBe(false);
     expect(c.computedGrade).toBe('优');
     expect(tableSummaries(undefined)).toEqual([]);
+    const [r] = tableSummaries(evaluate({ sheets: [basicSheet('财政部'), projectSheet({ rate: 0.99 })] }));
+    expect(r.statedRate).toBe(0.99);
+    expect(r.rateDiffers).toBe(true);
   });
 
   test('noTable: only when the reader found no table', () => {

@@ -34,9 +34,9 @@ export function basicSheet(profile: string): Sheet {
 /**
  * A project table that is consistent under the 财政部 profile (产出 50, 效益 30, 满意度 10,
  * 执行 10): execution 30 / 31.8 = 94.34 % -> 9.43; indicators 88; total 97.43, grade 优.
- * `total` overrides the stated total (to plant a slip).
+ * `total` and `rate` override the stated total and execution rate (to plant a slip).
  */
-export function projectSheet(opts: { total?: number; name?: string } = {}): Sheet {
+export function projectSheet(opts: { total?: number; name?: string; rate?: number } = {}): Sheet {
   return makeSheet(
     opts.name ?? '项目1',
     [
@@ -45,7 +45,7 @@ export function projectSheet(opts: { total?: number; name?: string } = {}): Shee
       ['项目名称', '校舍改造工程'],
       ['主管部门', '某县教育局', null, '实施单位', '某县第一中学'],
       ['项目资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
-      [null, '年度资金总额', 30, 31.8, 30, 10, { value: 0.9434, format: '0.00%', text: '94.34%' }, 9.43],
+      [null, '年度资金总额', 30, 31.8, 30, 10, { value: opts.rate ?? 0.9434, format: '0.00%' }, 9.43],
       [null, '其中：当年财政拨款', 25, 25, 24],
       [null, '上年结转资金', 5, 6.8, 6],
       [null, '其他资金', '—', '—', '—'],
