@@ -22,9 +22,10 @@ import type {
   TableResult,
   Tier,
 } from './types';
-import { executionRate, executionScore, quantitativeScore, qualitativeBand, inBand, deadlineMet, fmtNum, fmtPct, round2 } from './score';
-import { gradeOf, normGrade, LEVEL1_NAMES } from './profiles';
-import { normLabel } from './labels';
+import { executionRate, executionScore, quantitativeScore, qualitativeBand, inBand, deadlineMet } from './score';
+import { fmtNum, fmtPct, roundTo } from './format';
+import { gradeOf, normGrade } from './profiles';
+import { LEVEL1_NAMES, LEVEL2_NAMES, level1Of, level2Of, normLabel } from './labels';
 import { normUnit, tierOf } from './value';
 
 /** The severity of each rule this module emits (rules.md §3). */
@@ -59,13 +60,6 @@ export const RULE_SEVERITY: Partial<Record<RuleId, Severity>> = {
   'asset.components': 'warning',
 };
 
-/** Standard level-2 names per level-1 name (workbook.md §3.4). */
-export const LEVEL2_NAMES: Record<Level1Name, string[]> = {
-  产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
-  效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
-  满意度指标: ['服务对象满意度指标'],
-};
-
 /** Amount tolerance in 万元 for sums of funds. */
 const AMOUNT_TOL = 0.005;
 /** Weights are compared exactly, up to float noise. */
@@ -95,23 +89,6 @@ function sane(t: Table): Table {
   const arr = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x.filter((e) => !!e && typeof e === 'object') : []);
   const funds = t.funds && typeof t.funds === 'object' ? { ...t.funds, rows: arr(t.funds.rows) } : undefined;
   return { ...t, funds, indicators: arr(t.indicators), level1Weights: arr(t.level1Weights), missing: Array.isArray(t.missing) ? t.missing : [] };
-}
-
-/** The level-1 name as standard, or undefined: spaces, a trailing bracket (40分) and 等 ignored; 效果指标 = 效益指标. */
-export function standardLevel1(name: string): Level1Name | undefined {
-  let s = normLabel(name ?? '').replace(/等$/, '');
-  if (!s.endsWith('指标')) s += '指标';
-  if (s === '效果指标') s = '效益指标';
-  return (LEVEL1_NAMES as string[]).includes(s) ? (s as Level1Name) : undefined;
-}
-
-/** The level-2 name normalised for comparison: spaces, a trailing bracket and 等 ignored, 指标 added; 满意度指标 = 服务对象满意度指标. */
-export function normLevel2(name: string): string {
-  let s = normLabel(name ?? '').replace(/等$/, '');
-  if (s === '') return '';
-  if (!s.endsWith('指标')) s += '指标';
-  if (s === '满意度指标') s = '服务对象满意度指标';
-  return s;
 }
 
 /** A 指标性质 text: a comparator, 'qual' for 定性, or undefined when it cannot be read. */
@@ -186,8 +163,8 @@ class Collector {
   add(rule: RuleId, ref: Ref | undefined, message: string, expected?: number | string, actual?: number | string): void {
     const at = ref && typeof ref.sheet === 'string' && typeof ref.cell === 'string' ? ref : this.fallback;
     const f: Finding = { rule, severity: RULE_SEVERITY[rule] ?? 'warning', sheet: at.sheet, cell: at.cell, message };
-    if (expected !== undefined) f.expected = typeof expected === 'number' ? round2(expected) : expected;
-    if (actual !== undefined) f.actual = typeof actual === 'number' ? round2(actual) : actual;
+    if (expected !== undefined) f.expected = typeof expected === 'number' ? roundTo(expected) : expected;
+    if (actual !== undefined) f.actual = typeof actual === 'number' ? roundTo(actual) : actual;
     this.findings.push(f);
   }
 }
@@ -247,8 +224,8 @@ function checkFunds(t: Table, profile: Profile, out: Collector): FundsOutcome {
         'exec.rate',
         total.rate.ref,
         `执行率 ${fmtPct(statedRate)} 与全年执行数 ${fmtNum(num(total.executed))} 万元 ÷ 全年预算数 ${fmtNum(num(total.adjusted))} 万元 = ${fmtPct(rate)} 不符`,
-        round2(rate * 100) + '%',
-        round2(statedRate * 100) + '%',
+        roundTo(rate * 100) + '%',
+        roundTo(statedRate * 100) + '%',
       );
   }
 
@@ -452,11 +429,11 @@ function checkIndicators(t: Table, profile: Profile, out: Collector, year: numbe
       out.add('score.inflated', ind.score.ref, `指标${label}得满分 ${fmtNum(s)}，偏差原因却写明目标未完全实现（“${devFig.value.trim().slice(0, 40)}”）`, undefined, s);
 
     // indicator.level_unknown
-    const l1 = standardLevel1(ind.level1);
+    const l1 = level1Of(ind.level1);
     if (l1 && ind.level2Ref) {
-      const l2 = normLevel2(ind.level2);
+      const l2 = level2Of(ind.level2);
       const key = `${ind.level2Ref.sheet}\u0000${ind.level2Ref.cell}`;
-      if (l2 !== '' && !LEVEL2_NAMES[l1].includes(l2) && !levelSeen.has(key)) {
+      if (ind.level2.trim() !== '' && !(l2 && LEVEL2_NAMES[l1].includes(l2)) && !levelSeen.has(key)) {
         levelSeen.add(key);
         out.add('indicator.level_unknown', ind.level2Ref, `二级指标“${ind.level2.trim()}”不是${l1}下的标准名称（${LEVEL2_NAMES[l1].join('、')}）`, undefined, ind.level2.trim());
       }
@@ -499,7 +476,7 @@ function checkWeights(t: Table, profile: Profile, execWeight: number, out: Colle
   // weight.level1
   const groups = new Map<Level1Name, Indicator[]>();
   for (const ind of t.indicators) {
-    const l1 = standardLevel1(ind.level1);
+    const l1 = level1Of(ind.level1);
     if (!l1) continue;
     const g = groups.get(l1);
     if (g) g.push(ind);
@@ -507,7 +484,7 @@ function checkWeights(t: Table, profile: Profile, execWeight: number, out: Colle
   }
   const declared = new Map<Level1Name, { weight: number; ref: Ref }>();
   for (const lw of t.level1Weights ?? []) {
-    const l1 = standardLevel1(lw.name);
+    const l1 = level1Of(lw.name);
     if (l1 && finite(lw.weight) && !declared.has(l1)) declared.set(l1, { weight: lw.weight, ref: lw.ref });
   }
   for (const l1 of LEVEL1_NAMES) {

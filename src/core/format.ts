@@ -82,3 +82,13 @@ export function gradeName(g: string): string {
   const m: Record<string, string> = { 优: '优秀', 良: '良好', 中: '中等', 差: '较差' };
   return m[g] ?? g;
 }
+
+/** A number in a message: at most two decimals, no float noise; '—' when there is none. */
+export function fmtNum(x: number | null | undefined): string {
+  return x === null || x === undefined ? NO_NUMBER : fmtScore(x);
+}
+
+/** A fraction as a percentage in a message, at most two decimals: 0.96745 -> '96.75%'. */
+export function fmtPct(fraction: number | null | undefined): string {
+  return fraction === null || fraction === undefined || !Number.isFinite(fraction) ? NO_NUMBER : fmtNum(fraction * 100) + '%';
+}

@@ -1,6 +1,7 @@
 // Label matching (workbook.md §1): labels are compared after normalisation, never by address.
 
 import { toHalfWidth } from './value';
+import type { Level1Name } from './types';
 
 const TRAILING_BRACKET = /(\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕)$/;
 
@@ -82,4 +83,39 @@ export function splitLabelValue(s: string): { label: string; value: string } | u
   if (!label) return undefined;
   const value = s.slice(i + 1).trim();
   return { label, value };
+}
+
+// ---- level names (workbook.md §3.4) ----
+
+export const LEVEL1_NAMES: Level1Name[] = ['产出指标', '效益指标', '满意度指标'];
+
+/** Standard level-2 names per level-1 name. */
+export const LEVEL2_NAMES: Record<Level1Name, string[]> = {
+  产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
+  效益指标: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+  满意度指标: ['服务对象满意度指标'],
+};
+const ALL_LEVEL2 = ([] as string[]).concat(...Object.values(LEVEL2_NAMES));
+
+/** A level name without spaces, a trailing bracket such as (40分), or a trailing 等. */
+export function cleanLevel(s: string): string {
+  return normLabel(s ?? '').replace(/等$/, '');
+}
+
+/** The standard level-1 name s stands for (指标 may be left off; 效果指标 = 效益指标), or undefined. */
+export function level1Of(s: string): Level1Name | undefined {
+  let t = cleanLevel(s);
+  if (t === '') return undefined;
+  if (!t.endsWith('指标')) t += '指标';
+  if (t === '效果指标') t = '效益指标';
+  return (LEVEL1_NAMES as string[]).includes(t) ? (t as Level1Name) : undefined;
+}
+
+/** The standard level-2 name s stands for (指标 may be left off; 满意度指标 = 服务对象满意度指标), or undefined. */
+export function level2Of(s: string): string | undefined {
+  let t = cleanLevel(s);
+  if (t === '') return undefined;
+  if (!t.endsWith('指标')) t += '指标';
+  if (t === '满意度指标') t = '服务对象满意度指标';
+  return ALL_LEVEL2.includes(t) ? t : undefined;
 }

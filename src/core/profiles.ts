@@ -1,6 +1,7 @@
 // Scoring profiles (rules.md §1): data, never constants in code. Grades (rules.md §2).
 
 import type { Grade, Level1Name, Profile } from './types';
+import { LEVEL1_NAMES } from './labels';
 
 export const BUILTIN_PROFILES: Profile[] = [
   {
@@ -31,7 +32,6 @@ export const BUILTIN_PROFILES: Profile[] = [
   },
 ];
 
-export const LEVEL1_NAMES: Level1Name[] = ['产出指标', '效益指标', '满意度指标'];
 
 /** Full-width ASCII (！ to ～) and the ideographic space to half-width; trims; lower-cases. */
 function norm(text: string): string {

@@ -20,7 +20,7 @@ import type {
   TeamMember,
   Totals,
 } from './types';
-import { labelWeight, matchLabel, normLabel, splitLabelValue } from './labels';
+import { cleanLevel, labelWeight, level1Of, level2Of, matchLabel, normLabel, splitLabelValue } from './labels';
 import { parseReading, parseYear, readNumber, readRate, toHalfWidth } from './value';
 
 // ---------------------------------------------------------------- label tables
@@ -122,18 +122,6 @@ const TOTALS_ROW = ['总分|合计|自评总分'];
 const GRADE_LABEL = ['评价等级|自评等级|绩效等级'];
 const GRADE_WORDS = new Set(['优', '良', '中', '差', '优秀', '良好', '中等', '较差']);
 
-const LEVEL1_STD = ['产出指标', '效益指标', '满意度指标'];
-const LEVEL2_STD = [
-  '数量指标',
-  '质量指标',
-  '时效指标',
-  '成本指标',
-  '经济效益指标',
-  '社会效益指标',
-  '生态效益指标',
-  '可持续影响指标',
-  '服务对象满意度指标',
-];
 
 const DEPT_TITLE = '部门整体支出绩效自评表';
 const PROJECT_TITLE = '项目支出绩效自评表';
@@ -332,28 +320,14 @@ class Ctx {
 
 const half = (s: string): string => toHalfWidth(s).replace(/[\s\u3000]/g, '');
 
-function cleanLevel(s: string): string {
-  let t = normLabel(s);
-  t = t.replace(/等$/, '');
-  return t;
-}
-
 /** A level-1 name as the standard names it where it matches one, else the cleaned text. */
-export function standardLevel1(s: string): string {
-  let t = cleanLevel(s);
-  if (t === '效果指标') t = '效益指标';
-  if (LEVEL1_STD.includes(t)) return t;
-  if (LEVEL1_STD.includes(t + '指标')) return t + '指标';
-  if (t === '效果') return '效益指标';
-  return t;
+function standardLevel1(s: string): string {
+  return level1Of(s) ?? cleanLevel(s);
 }
 
 /** A level-2 name as the standard names it where it matches one, else the cleaned text. */
-export function standardLevel2(s: string): string {
-  const t = cleanLevel(s);
-  if (t === '满意度指标' || t === '满意度' || t === '服务对象满意度') return '服务对象满意度指标';
-  if (LEVEL2_STD.includes(t)) return t;
-  return t;
+function standardLevel2(s: string): string {
+  return level2Of(s) ?? cleanLevel(s);
 }
 
 /** A level-3 name without its numbering prefix (指标1： 1. 1、 (1) ①). */

@@ -109,22 +109,3 @@ export function inBand(s: number, band: { min: number; max: number; maxInclusive
   return s < band.max - 1e-9;
 }
 
-/** A number for a message: at most 2 decimals, no float noise, no trailing zeros (8.62, 10, 0.5). */
-export function fmtNum(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  const r = Math.round(x * 100) / 100;
-  const v = Object.is(r, -0) ? 0 : r;
-  return String(Number(v.toFixed(2)));
-}
-
-/** A fraction as a percent for a message: 0.8567 -> '85.67%'. */
-export function fmtPct(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  return fmtNum(x * 100) + '%';
-}
-
-/** Rounded to 2 decimals for a finding's expected / actual field. */
-export function round2(x: number): number {
-  const r = Math.round(x * 100) / 100;
-  return Object.is(r, -0) ? 0 : r;
-}

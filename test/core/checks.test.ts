@@ -1,7 +1,8 @@
 // runChecks on hand-built ReadResult objects: the columns and shapes the standard builder does not
 // produce (指标性质, 度量单位, weights only on level-1 cells, header weights), and robustness.
 
-import { runChecks, saysMissed, comparatorOfText, standardLevel1, normLevel2, RULE_SEVERITY } from '../../src/core/checks';
+import { runChecks, saysMissed, comparatorOfText, RULE_SEVERITY } from '../../src/core/checks';
+import { level1Of, level2Of } from '../../src/core/labels';
 import { BUILTIN_PROFILES } from '../../src/core/profiles';
 import { parseReading } from '../../src/core/value';
 import { buildWorkbook, standardModel } from './helpers/standard';
@@ -282,14 +283,14 @@ describe('wording helpers', () => {
     expect(saysMissed(undefined)).toBe(false);
   });
   test('level names', () => {
-    expect(standardLevel1('产出指标（40分）')).toBe('产出指标');
-    expect(standardLevel1('效果指标')).toBe('效益指标');
-    expect(standardLevel1('效益 指标 等')).toBe('效益指标');
-    expect(standardLevel1('满意度')).toBe('满意度指标');
-    expect(standardLevel1('管理指标')).toBeUndefined();
-    expect(normLevel2('满意度指标')).toBe('服务对象满意度指标');
-    expect(normLevel2('数量')).toBe('数量指标');
-    expect(normLevel2('')).toBe('');
+    expect(level1Of('产出指标（40分）')).toBe('产出指标');
+    expect(level1Of('效果指标')).toBe('效益指标');
+    expect(level1Of('效益 指标 等')).toBe('效益指标');
+    expect(level1Of('满意度')).toBe('满意度指标');
+    expect(level1Of('管理指标')).toBeUndefined();
+    expect(level2Of('满意度指标')).toBe('服务对象满意度指标');
+    expect(level2Of('数量')).toBe('数量指标');
+    expect(level2Of('')).toBeUndefined();
   });
 });
 

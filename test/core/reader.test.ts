@@ -289,7 +289,7 @@ describe('more layouts', () => {
     expect(t.hasWeightColumn).toBe(false);
     expect(t.indicators.map((i) => i.weight)).toEqual([undefined, undefined, undefined]);
     expect(t.indicators.map((i) => at(i.score))).toEqual(['50@表2!F6', '30@表2!F7', '10@表2!F8']);
-    expect(t.indicators.map((i) => i.level2)).toEqual(['数量指标', '社会效益', '服务对象满意度指标']);
+    expect(t.indicators.map((i) => i.level2)).toEqual(['数量指标', '社会效益指标', '服务对象满意度指标']);
     expect(t.level1Weights.map((w) => [w.name, w.weight, w.ref.cell])).toEqual([
       ['产出指标', 50, 'A6'],
       ['效益指标', 30, 'A7'],

@@ -1,3 +1,4 @@
+import { fmtNum, fmtPct } from '../../src/core/format';
 import { BUILTIN_PROFILES } from '../../src/core/profiles';
 import {
   executionRate,
@@ -6,8 +7,6 @@ import {
   qualitativeBand,
   inBand,
   deadlineMet,
-  fmtNum,
-  fmtPct,
 } from '../../src/core/score';
 import { parseReading } from '../../src/core/value';
 import type { Profile, Reading } from '../../src/core/types';
