@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 // ExcelJS's own zip library (a dependency of exceljs 4): used to read what ExcelJS drops.
 import JSZip from 'jszip';
 import type { Area, Cell, Grid, Sheet } from '../core/grid';
@@ -12,7 +12,12 @@ import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
 import { NOTE_PREFIX } from '../core/marks';
 import { SelfevalError } from '../core/engine';
 
-const VT = ExcelJS.ValueType;
+// Only ExcelJS's document model: the package entry also loads the streaming reader and writer
+// (and archiver), which selfeval never uses; that costs a few hundred milliseconds per start.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Workbook: typeof ExcelJS.Workbook = require('exceljs/lib/doc/workbook');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VT: typeof ExcelJS.ValueType = require('exceljs/lib/doc/enums').ValueType;
 const MS_PER_DAY = 86400000;
 /** Excel's 1900 serial of 1970-01-01. */
 const EPOCH_SERIAL = 25569;
@@ -336,7 +341,7 @@ export async function restoreDroppedNotes(workbook: ExcelJS.Workbook, buf: Buffe
  */
 export async function loadWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; grid: Grid }> {
   const buf = readWorkbookBytes(file);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
@@ -470,7 +475,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, marks: Mark[], sheets: She
 
 /** A workbook holding a Grid's values, number formats, merges and hidden columns. */
 export function gridToWorkbook(grid: Grid): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   workbook.creator = 'selfeval';
   // Fixed dates keep the file the same from run to run.
   workbook.created = new Date(Date.UTC(2025, 0, 1));

@@ -109,7 +109,7 @@ describe('check', () => {
     expect(j.findings.map((x: { rule: string }) => x.rule)).toContain('structure.no_table');
   });
 
-  test('the department default profile when the workbook names none', async () => {
+  test('the default profile when the workbook names none', async () => {
     const m = cleanModel();
     delete m.basic!.fields!['权重方案'];
     const f = path.join(dir, 'noprofile.xlsx');
