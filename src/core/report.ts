@@ -64,7 +64,7 @@ const PREFIX_RE = new RegExp(
 );
 
 /** Strips the writer's own numbering prefix (repeatedly: '1、（1）…'). */
-export function stripNumbering(s: string): string {
+export function stripItemNumbering(s: string): string {
   let t = s.trim();
   for (let i = 0; i < 3; i++) {
     const m = PREFIX_RE.exec(t);
@@ -133,7 +133,7 @@ export function splitItems(text: string | undefined, semicolons = false): string
     if (parts.length >= 2) items = parts;
   }
   return items
-    .map((s) => stripNumbering(s))
+    .map((s) => stripItemNumbering(s))
     .map((s) => s.replace(/^[；;，,、\s]+/, '').trim())
     .filter((s) => s !== '' && !/^[。；;，,.、]+$/.test(s))
     .map(endSentence);

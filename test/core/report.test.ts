@@ -1,4 +1,4 @@
-import { buildReport, splitItems, stripNumbering, NOTICE_MAX_ITEMS } from '../../src/core/report';
+import { buildReport, splitItems, stripItemNumbering, NOTICE_MAX_ITEMS } from '../../src/core/report';
 import type { ReportBlock, ReportDoc } from '../../src/core/types';
 import {
   BASIC_SHEET,
@@ -389,7 +389,7 @@ describe('other wording', () => {
   });
 });
 
-describe('splitItems and stripNumbering', () => {
+describe('splitItems and stripItemNumbering', () => {
   test.each<[string, string]>([
     ['1、预算执行慢', '预算执行慢'],
     ['1. 预算执行慢', '预算执行慢'],
@@ -404,7 +404,7 @@ describe('splitItems and stripNumbering', () => {
     ['1.2亿元资金到位', '1.2亿元资金到位'],
     ['2025年完成', '2025年完成'],
     ['一般性支出压减', '一般性支出压减'],
-  ])('stripNumbering(%p) = %p', (a, b) => expect(stripNumbering(a)).toBe(b));
+  ])('stripItemNumbering(%p) = %p', (a, b) => expect(stripItemNumbering(a)).toBe(b));
 
   test('one item per line', () => {
     expect(splitItems('甲\n\n乙\r\n丙')).toEqual(['甲。', '乙。', '丙。']);
