@@ -96,6 +96,22 @@ export interface LayoutOptions {
   hiddenColumn?: boolean;
   /** Unrelated sheets (说明, 附表…) added at the end. */
   extraSheets?: number;
+  /** Level-3 names carry a numbering prefix: `指标1：` or `1.` (not part of the name). */
+  numberedNames?: 'colon' | 'dot';
+  /** Where the grade stands: its own 评价等级 row (default), label and value on the totals row, or alone at the totals row's right end. */
+  gradePlace?: 'row' | 'totals' | 'end';
+  /** Level names as some provinces write them: 效果指标 for 效益指标, a trailing 等, level-2 满意度指标. */
+  levelVariants?: boolean;
+  /** No （2025年度） line under the title (the title still holds the year). */
+  noYearLine?: boolean;
+  /** Amounts of 1000 and more as text with thousands separators ('1,547,400'); implies numbersAsText for them. */
+  thousandsSep?: boolean;
+  /** 执行率, the execution score and the totals as formula cells (with their cached values). */
+  formulas?: boolean;
+  /** Funds columns: all six (default); without 年初预算数; or without 分值, the weight then standing in the header's first cell (`预算执行情况（万元）（10分）`). */
+  fundsColumns?: 'standard' | 'noInitial' | 'weightInHeader';
+  /** No 分值 column in the indicator block: weights only on the level-1 cells (give level1Weights). */
+  noWeightColumn?: boolean;
 }
 
 export type AddrMap = Record<string, { sheet: string; cell: string }>;
@@ -261,6 +277,9 @@ class SheetWriter {
 
 const text = (s: string | undefined | null): Cell | undefined => (s === undefined || s === null || s === '' ? undefined : { value: s });
 
+/** Marks a cell as a formula's cached result (numbers only). */
+const formula = (c: Cell | undefined, on: boolean | undefined): Cell | undefined => (on && c && typeof c.value === 'number' ? { ...c, formula: true } : c);
+
 function fmtNumber(n: number): string {
   // Shortest plain decimal form (no exponent for the magnitudes a workbook holds).
   if (Number.isInteger(n)) return String(n);
@@ -282,6 +301,7 @@ interface Ctx {
 function numCell(v: number | string | null | undefined, opts: LayoutOptions, format?: string): Cell | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'string') return { value: v };
+  if (opts.thousandsSep && Math.abs(v) >= 1000) return { value: fmtNumber(v).replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ',')) };
   if (opts.numbersAsText) return { value: fmtNumber(v) };
   return format ? { value: v, format } : { value: v };
 }
@@ -305,9 +325,9 @@ function valueCell(v: string | number, opts: LayoutOptions): Cell | undefined {
 }
 
 /** Number of columns of the indicator block (and so of the table). */
-function tableWidth(t: TableModel): number {
+function tableWidth(t: TableModel, opts: LayoutOptions): number {
   const hasTier = t.indicators.some((i) => i.tier);
-  return 9 + (hasTier ? 1 : 0);
+  return 9 + (hasTier ? 1 : 0) - (opts.noWeightColumn ? 1 : 0);
 }
 
 function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
@@ -322,7 +342,7 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
     r0 = Number(o[2]) - 1;
   }
   const w = new SheetWriter(sheetName, r0, c0);
-  const W = tableWidth(t);
+  const W = tableWidth(t, opts);
   const at = (key: string, cell: string) => {
     addr[`${path}.${key}`] = { sheet: sheetName, cell };
   };
@@ -344,9 +364,12 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
   at('title', w.set(r, 0, { value: title }));
   w.merge(r, 0, r, W - 1);
   r++;
-  at('year', w.set(r, 0, { value: ctx.blank ? '（    年度）' : `（${t.year}年度）` }));
-  w.merge(r, 0, r, W - 1);
-  r++;
+  if (opts.noYearLine && !ctx.blank) at('year', w.addr(r - 1, 0));
+  else {
+    at('year', w.set(r, 0, { value: ctx.blank ? '（    年度）' : `（${t.year}年度）` }));
+    w.merge(r, 0, r, W - 1);
+    r++;
+  }
   blankRow();
 
   // Head.
@@ -373,10 +396,23 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
 
   // Funds block: label in A:B, columns C..H.
   const unit = t.funds.unit ?? '万元';
-  at('funds.header', w.set(r, 0, { value: `${L.get('预算资金')}（${unit}）` }));
+  const fv = opts.fundsColumns ?? 'standard';
+  const headerWeight = t.funds.rows.find((x) => x.weight !== undefined)?.weight;
+  if (fv === 'weightInHeader') {
+    const cell = w.set(r, 0, { value: `预算执行情况（${unit}）` + (headerWeight !== undefined ? `（${fmtNumber(headerWeight)}分）` : '') });
+    at('funds.header', cell);
+    if (headerWeight !== undefined) at('funds.headerWeight', cell);
+  } else at('funds.header', w.set(r, 0, { value: `${L.get('预算资金')}（${unit}）` }));
   w.merge(r, 0, r, 1);
-  const fundCols = ['年初预算数', '全年预算数', '全年执行数', '资金分值', '执行率', '资金得分'];
-  fundCols.forEach((k, i) => w.set(r, 2 + i, { value: L.get(k) }));
+  const fundKeys = (['initial', 'adjusted', 'executed', 'weight', 'rate', 'score'] as const).filter(
+    (k) => !(fv === 'noInitial' && k === 'initial') && !(fv === 'weightInHeader' && k === 'weight'),
+  );
+  const fundLabel = { initial: '年初预算数', adjusted: '全年预算数', executed: '全年执行数', weight: '资金分值', rate: '执行率', score: '资金得分' };
+  const fc: Partial<Record<(typeof fundKeys)[number], number>> = {};
+  fundKeys.forEach((k, i) => {
+    fc[k] = 2 + i;
+    w.set(r, 2 + i, { value: L.get(fundLabel[k]) });
+  });
   r++;
   t.funds.rows.forEach((row, j) => {
     const key = fundsKey(row.label);
@@ -384,12 +420,15 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
     if (/^其中[：:]/.test(row.label) && !/^其中/.test(label)) label = '其中：' + label;
     at(`funds.rows.${j}.label`, w.set(r, 0, { value: label }));
     w.merge(r, 0, r, 1);
-    at(`funds.rows.${j}.initial`, w.set(r, 2, numCell(row.initial, opts, '0.00')));
-    at(`funds.rows.${j}.adjusted`, w.set(r, 3, numCell(row.adjusted, opts, '0.00')));
-    at(`funds.rows.${j}.executed`, w.set(r, 4, numCell(row.executed, opts, '0.00')));
-    at(`funds.rows.${j}.weight`, w.set(r, 5, numCell(row.weight, opts)));
-    at(`funds.rows.${j}.rate`, w.set(r, 6, rateCell(row.rate, opts)));
-    at(`funds.rows.${j}.score`, w.set(r, 7, numCell(row.score, opts, '0.00')));
+    const put = (k: (typeof fundKeys)[number], cell: Cell | undefined) => {
+      if (fc[k] !== undefined) at(`funds.rows.${j}.${k}`, w.set(r, fc[k]!, cell));
+    };
+    put('initial', numCell(row.initial, opts, '0.00'));
+    put('adjusted', numCell(row.adjusted, opts, '0.00'));
+    put('executed', numCell(row.executed, opts, '0.00'));
+    put('weight', numCell(row.weight, opts));
+    put('rate', formula(rateCell(row.rate, opts), opts.formulas));
+    put('score', formula(numCell(row.score, opts, '0.00'), opts.formulas));
     r++;
   });
   blankRow();
@@ -412,12 +451,14 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
   }
 
   // Indicator block.
-  const hasTier = W === 10;
+  const hasTier = t.indicators.some((i) => i.tier);
   // Column positions (relative) of each field.
-  const cols: Record<string, number> = opts.weightBeforeTarget
-    ? { level1: 1, level2: 2, name: 3, weight: 4, target: 5, actual: 6, score: 7, deviation: 8 }
-    : { level1: 1, level2: 2, name: 3, target: 4, actual: 5, weight: 6, score: 7, deviation: 8 };
-  if (hasTier) cols.tier = 9;
+  const order = opts.weightBeforeTarget
+    ? ['level1', 'level2', 'name', 'weight', 'target', 'actual', 'score', 'deviation']
+    : ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'];
+  if (hasTier) order.push('tier');
+  const cols: Record<string, number> = {};
+  order.filter((k) => !(k === 'weight' && opts.noWeightColumn)).forEach((k, i) => (cols[k] = 1 + i));
   const headKeys: Record<string, string> = {
     level1: '一级指标',
     level2: '二级指标',
@@ -448,15 +489,20 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
     for (const [k, c] of Object.entries(cols)) w.set(r, c, { value: L.get(headKeys[k]) });
     r++;
   }
+  // The hidden column stays clear of a grade written right of the totals row.
+  const HC = opts.gradePlace === 'totals' ? W + 1 : W;
   if (opts.hiddenColumn) {
-    w.set(hr, W, { value: '填报说明' });
-    w.hidden.push(W);
+    w.set(hr, HC, { value: '填报说明' });
+    w.hidden.push(HC);
   }
 
   const l1Label = (name: string): string => {
     const wgt = t.level1Weights?.[name];
-    return L.plain(name) + (wgt !== undefined ? `（${fmtNumber(wgt)}分）` : '');
+    const shown = opts.levelVariants ? (name === '效益指标' ? '效果指标' : name === '产出指标' ? '产出指标等' : name) : name;
+    return L.plain(shown) + (wgt !== undefined ? `（${fmtNumber(wgt)}分）` : '');
   };
+  const l2Label = (name: string): string =>
+    L.plain(opts.levelVariants ? (name === '服务对象满意度指标' ? '满意度指标' : name === '数量指标' ? '数量指标等' : name) : name);
   const mode = opts.levelCells ?? 'merged';
   t.indicators.forEach((ind, k) => {
     const p = `indicators.${k}`;
@@ -474,7 +520,7 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
     // The reader reports the cell whose text it used: the group's first cell unless repeated.
     const l1Row = mode === 'repeated' ? r : r - (k - firstOf(t.indicators, k, 'level1'));
     at(`${p}.level1`, w.addr(l1Row, cols.level1));
-    if (newL2 || mode === 'repeated') w.set(r, cols.level2, text(L.plain(ind.level2)));
+    if (newL2 || mode === 'repeated') w.set(r, cols.level2, text(l2Label(ind.level2)));
     if (newL2) {
       let end = k;
       while (end + 1 < t.indicators.length && t.indicators[end + 1].level1 === ind.level1 && t.indicators[end + 1].level2 === ind.level2) end++;
@@ -482,14 +528,15 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
     }
     const l2Row = mode === 'repeated' ? r : r - (k - firstOf(t.indicators, k, 'level2'));
     at(`${p}.level2`, w.addr(l2Row, cols.level2));
-    at(`${p}.name`, w.set(r, cols.name, text(ind.name)));
+    const prefix = !ind.name ? '' : opts.numberedNames === 'colon' ? `指标${k + 1}：` : opts.numberedNames === 'dot' ? `${k + 1}.` : '';
+    at(`${p}.name`, w.set(r, cols.name, text(ind.name && prefix + ind.name)));
     at(`${p}.target`, w.set(r, cols.target, valueCell(ind.target, opts)));
     at(`${p}.actual`, w.set(r, cols.actual, valueCell(ind.actual, opts)));
-    at(`${p}.weight`, w.set(r, cols.weight, numCell(ind.weight, opts)));
+    if (cols.weight !== undefined) at(`${p}.weight`, w.set(r, cols.weight, numCell(ind.weight, opts)));
     at(`${p}.score`, w.set(r, cols.score, numCell(ind.score, opts, '0.00')));
     at(`${p}.deviation`, w.set(r, cols.deviation, text(ind.deviation)));
     if (hasTier) at(`${p}.tier`, w.set(r, cols.tier, text(ind.tier)));
-    if (opts.hiddenColumn && k % 3 === 0) w.set(r, W, { value: '已核对' });
+    if (opts.hiddenColumn && k % 3 === 0) w.set(r, HC, { value: '已核对' });
     r++;
   });
   if (opts.extraBlankRows) {
@@ -499,14 +546,23 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
 
   // Totals and grade.
   at('totals.label', w.set(r, 0, { value: L.get('总分') }));
-  w.merge(r, 0, r, Math.min(cols.weight, cols.score) - 1);
-  at('totalWeight', w.set(r, cols.weight, numCell(ctx.blank ? undefined : (t.totalWeight ?? 100), opts)));
-  at('totalScore', w.set(r, cols.score, numCell(t.totalScore, opts, '0.00')));
+  w.merge(r, 0, r, Math.min(cols.weight ?? cols.score, cols.score) - 1);
+  if (cols.weight !== undefined) at('totalWeight', w.set(r, cols.weight, formula(numCell(ctx.blank ? undefined : (t.totalWeight ?? 100), opts), opts.formulas)));
+  at('totalScore', w.set(r, cols.score, formula(numCell(t.totalScore, opts, '0.00'), opts.formulas)));
+  const place = ctx.blank ? 'row' : (opts.gradePlace ?? 'row');
+  if (place === 'totals') {
+    at('grade.label', w.set(r, W - 1, { value: L.get('评价等级') }));
+    at('grade', w.set(r, W, text(t.grade)));
+  } else if (place === 'end') {
+    at('grade', w.set(r, W - 1, text(t.grade)));
+  }
   r++;
-  at('grade.label', w.set(r, 0, { value: L.get('评价等级') }));
-  at('grade', w.set(r, 1, text(t.grade)));
-  w.merge(r, 1, r, 3);
-  r++;
+  if (place === 'row') {
+    at('grade.label', w.set(r, 0, { value: L.get('评价等级') }));
+    at('grade', w.set(r, 1, text(t.grade)));
+    w.merge(r, 1, r, 3);
+    r++;
+  }
   if (opts.extraBlankRows) {
     r++;
     w.set(r, 0, { value: '注：得分保留两位小数，填报人对所填内容的真实性负责。' });
@@ -547,8 +603,15 @@ function layoutBasic(b: BasicModel, ctx: Omit<Ctx, 'path'>, sheetName = '基本�
   if (opts.extraBlankRows) r++;
   const colon = opts.labelSpaces ? '：' : '';
   const kv = (key: string, value: string | number | undefined, path: string, amount: boolean) => {
+    if (opts.inlineHeadValues && value !== undefined && value !== '') {
+      at(path, w.set(r, 0, { value: `${L.get(key)}：${typeof value === 'number' ? fmtNumber(value) : value}` }));
+      w.merge(r, 0, r, 4);
+      r++;
+      return;
+    }
     w.set(r, 0, { value: L.get(key) + colon });
-    const cell = typeof value === 'number' ? numCell(value, opts, amount ? '0.00' : undefined) : text(value);
+    // Thousands separators are for amounts only (a year is never written 2,025).
+    const cell = typeof value === 'number' ? (amount ? numCell(value, opts, '0.00') : numCell(value, { ...opts, thousandsSep: false })) : text(value);
     if (cell && typeof cell.value === 'string' && cell.value.includes('\n')) cell.format = '@';
     at(path, w.set(r, 1, cell));
     w.merge(r, 1, r, 4);

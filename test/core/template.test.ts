@@ -120,6 +120,21 @@ describe('layoutWorkbook', () => {
   });
 });
 
+test('funds and indicator column variants, grade on the totals row, numbered names', () => {
+  const model = sampleModel();
+  const { grid, addr } = layoutWorkbook(model, { fundsColumns: 'weightInHeader', noWeightColumn: true, gradePlace: 'totals', numberedNames: 'colon', noYearLine: true });
+  expect(at(grid, addr['tables.0.funds.headerWeight'])!.value).toBe('预算执行情况（万元）（10分）');
+  expect(addr['tables.0.funds.rows.0.weight']).toBeUndefined();
+  expect(addr['tables.0.indicators.0.weight']).toBeUndefined();
+  expect(addr['tables.0.totalWeight']).toBeUndefined();
+  expect(at(grid, addr['tables.0.indicators.0.name'])!.value).toBe('指标1：推送重要讲话及理论文章');
+  const g = parseA1(addr['tables.0.grade'].cell);
+  expect(g.r).toBe(parseA1(addr['tables.0.totalScore'].cell).r);
+  expect(addr['tables.0.year']).toEqual(addr['tables.0.title']);
+  const noInit = layoutWorkbook(model, { fundsColumns: 'noInitial' }).addr;
+  expect(noInit['tables.0.funds.rows.0.initial']).toBeUndefined();
+});
+
 describe('sample', () => {
   test('department: weights 100, total 98 = Σ scores + execution score, 项目支出 = Σ projects', () => {
     const m = sampleModel();

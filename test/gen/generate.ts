@@ -66,6 +66,18 @@ const EQ_FORMS = ['=', '＝', ''];
 /** How a number is written: plain, with thousands separators, or with the 万 scale. */
 type NumStyle = 'plain' | 'sep' | 'wan';
 
+const CN_DIGITS = '〇一二三四五六七八九';
+/** d × 10^k (d 1–9, k 0–4) in Chinese numerals (三, 三十, 三百, 三千, 三万); null otherwise. */
+export function cnNumber(n: number): string | null {
+  if (!Number.isInteger(n) || n <= 0) return null;
+  const units = ['', '十', '百', '千', '万'];
+  for (let k = 0; k < units.length; k++) {
+    const d = n / 10 ** k;
+    if (Number.isInteger(d) && d >= 1 && d <= 9) return (k === 1 && d === 1 ? '' : CN_DIGITS[d]) + units[k];
+  }
+  return null;
+}
+
 function numText(n: number, unit: string, style: NumStyle): string {
   if (style === 'wan' && n % 10000 === 0 && n > 0 && unit !== '%') return `${n / 10000}万${unit}`;
   if (style === 'sep' && n >= 1000) return withSep(n) + unit;
@@ -101,6 +113,7 @@ const arbQuant: fc.Arbitrary<GenIndicator> = fc
     outcome: fc.constantFrom('met', 'met', 'met', 'exact', 'short', 'over'),
     ratio: fc.double({ min: 0, max: 1, noNaN: true }),
     style: fc.constantFrom<NumStyle>('plain', 'plain', 'sep', 'wan'),
+    cn: fc.nat(7),
     approx: fc.constantFrom('', '', '', '余', '多', '约', '超', '近'),
     actualNoUnit: fc.nat(9),
   })
@@ -172,6 +185,7 @@ const arbQuant: fc.Arbitrary<GenIndicator> = fc
     if (approx === '余' || approx === '多') {
       aText = bStyle === 'wan' ? `${B / 10000}万${approx}${dropUnit ? '' : unit}` : `${bStyle === 'sep' ? withSep(B) : fmt(B)}${approx}${dropUnit ? '' : unit}`;
     } else if (approx) aText = approx + core;
+    else if (g.cn === 0 && !dropUnit && unit !== '%' && unit !== '万元' && cnNumber(B)) aText = cnNumber(B)! + unit;
     else aText = core;
     const target: GenValue = { kind: 'num', cmp, low: A, unit, approx: false, text: tText };
     const actual: GenValue = {
@@ -562,12 +576,29 @@ export function arbLayout(): fc.Arbitrary<GenLayout> {
         inlineHeadValues: fc.boolean(),
         hiddenColumn: fc.boolean(),
         extraSheets: fc.integer({ min: 0, max: 2 }),
+        numberedNames: fc.constantFrom<'colon' | 'dot'>('colon', 'dot'),
+        gradePlace: fc.constantFrom<'row' | 'totals' | 'end'>('row', 'totals', 'end'),
+        levelVariants: fc.boolean(),
+        noYearLine: fc.boolean(),
+        thousandsSep: fc.boolean(),
+        formulas: fc.boolean(),
+        fundsColumns: fc.constantFrom<'standard' | 'noInitial' | 'weightInHeader'>('standard', 'standard', 'noInitial', 'weightInHeader'),
+        noWeightColumn: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
         sheetNames: fc.constantFrom<string[] | undefined>(undefined, Array.from({ length: 40 }, (_, i) => `Sheet${i + 2}`), Array.from({ length: 40 }, (_, i) => `表${i + 1}`)),
       },
       { requiredKeys: [] },
     ),
     shuffle: fc.nat(1000),
   });
+}
+
+/**
+ * The model a layout writes: without a 分值 column the weights can only stand on the
+ * level-1 cells, so every table then declares them.
+ */
+export function layoutModel(gw: GenWorkbook, opts: LayoutOptions): WorkbookModel {
+  if (!opts.noWeightColumn) return gw.model;
+  return { ...gw.model, tables: gw.model.tables.map((t) => ({ ...t, level1Weights: { ...REF_PROFILES[gw.profile].level1 } })) };
 }
 
 /** Deterministic shuffle of an array by a seed. */
