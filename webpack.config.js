@@ -4,7 +4,8 @@
 // serves https on port 3000 with the office-addin-dev-certs certificate.
 //
 // ADDIN_URL (default https://localhost:3000/) is the address the add-in is served from: it
-// replaces https://localhost:3000/ in manifest.xml as it is copied into dist/.
+// replaces https://localhost:3000/ in manifest.xml as it is copied into dist/ (and its origin
+// replaces the bare https://localhost:3000 of <AppDomain>).
 
 const fs = require('fs');
 const path = require('path');
@@ -113,7 +114,9 @@ module.exports = async (env = {}, argv = {}) => {
             from: 'manifest.xml',
             to: 'manifest.xml',
             noErrorOnMissing: true,
-            transform: (content) => content.toString().split(DEV_URL).join(url),
+            // Addresses first, then the bare origin (AppDomain) with the new address's origin.
+            transform: (content) =>
+              content.toString().split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(new URL(url).origin),
           },
         ],
       }),
