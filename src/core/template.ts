@@ -5,6 +5,7 @@
 
 import { a1, areaA1, type Area, type Cell, type Grid, type Sheet } from './grid';
 import type { LayoutCell, SheetLayout } from './plan';
+import { uniqueSheetName } from './layout';
 
 // ---------------- the model ----------------
 
@@ -689,15 +690,6 @@ function layoutInternal(model: WorkbookModel, opts: LayoutOptions, blank: boolea
   return { grid: { sheets }, addr };
 }
 
-/** A name not among `existing` (Excel compares sheet names case-insensitively): name, name(2), name(3) … */
-export function uniqueName(existing: string[], name: string): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(name.toLowerCase())) return name;
-  for (let i = 2; ; i++) {
-    const n = `${name}(${i})`;
-    if (!taken.has(n.toLowerCase())) return n;
-  }
-}
 
 /** The blank model of the standard template: labels, the standard level names, no values. */
 function blankModel(): WorkbookModel {
@@ -739,7 +731,7 @@ export function templateLayouts(existingSheetNames: string[]): SheetLayout[] {
   const taken = [...existingSheetNames];
   const base = ['基本情况', '部门整体', '项目1'];
   return grid.sheets.map((s, i) => {
-    const name = uniqueName(taken, base[i]);
+    const name = uniqueSheetName(taken, base[i]);
     taken.push(name);
     return sheetToLayout({ ...s, name });
   });

@@ -161,7 +161,7 @@ describe('sample', () => {
 describe('templateLayouts', () => {
   test('three sheets, labels only, names unique against existing ones', () => {
     const ls = templateLayouts(['基本情况', 'Sheet1', '部门整体']);
-    expect(ls.map((l) => l.name)).toEqual(['基本情况(2)', '部门整体(2)', '项目1']);
+    expect(ls.map((l) => l.name)).toEqual(['基本情况 (2)', '部门整体 (2)', '项目1']);
     const all = ls.flatMap((l) => l.cells.map((c) => c.value));
     expect(all).toContain('部门整体支出绩效自评表');
     expect(all).toContain('项目支出绩效自评表');
