@@ -137,10 +137,15 @@ async function runReport(file: string, opts: ReportOptions, io: Io): Promise<num
   const out = opts.output ? opts.output : defaultOutput(file);
   if (samePath(out, file)) throw new SelfevalError(`输出文件不能与输入文件相同（${out}）：selfeval 从不修改原工作簿，请用 -o 另指一个文件`);
   const outDir = path.dirname(path.resolve(out));
-  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new SelfevalError(`输出文件夹不存在：${outDir}`);
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new SelfevalError(`输出路径是一个文件夹：${out}`);
 
   const { workbook, grid } = await loadWorkbookFile(file);
+  // The output folder is made when missing (npm run demo writes into out/).
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch {
+    throw new SelfevalError(`无法创建输出文件夹：${outDir}`);
+  }
   const ev = evaluate(grid, { profile: opts.profile });
   const sheet = reportSheetOf(ev, workbook.worksheets.map((w) => w.name));
   applyPlan(workbook, marksOf(ev), [sheet]);

@@ -266,6 +266,24 @@ describe('report', () => {
       const ws = wb.getWorksheet('部门整体')!;
       ws.getCell('C5').note = '用户：此数据来自决算报表';
       ws.getCell('M1').value = { formula: 'C5*2', result: 309.48 };
+      // And the other kinds of value a user's workbook holds, on a sheet of its own.
+      const misc = wb.addWorksheet('杂项');
+      misc.getCell('A1').value = new Date(Date.UTC(2025, 11, 31));
+      misc.getCell('A1').numFmt = 'yyyy"年"m"月"d"日"';
+      misc.getCell('A2').value = { formula: 'ROW()*2', result: 4, shareType: 'shared', ref: 'A2:A4' } as unknown as ExcelJS.CellFormulaValue;
+      misc.getCell('A3').value = { sharedFormula: 'A2', result: 6 };
+      misc.getCell('A4').value = { sharedFormula: 'A2', result: 8 };
+      misc.getCell('B1').value = { richText: [{ text: '加粗', font: { bold: true } }, { text: '与普通' }] };
+      misc.getCell('B2').value = { text: '财政局网站', hyperlink: 'https://example.gov.cn/' };
+      misc.getCell('B3').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+      misc.getCell('B4').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+      misc.getCell('C1').value = 0.9674;
+      misc.getCell('C1').numFmt = '0.00%';
+      misc.getCell('C2').value = false;
+      misc.getCell('D1').value = '合并的';
+      misc.mergeCells('D1:E3');
+      misc.getColumn(6).hidden = true;
+      misc.getCell('F1').value = '隐藏列';
       await wb.xlsx.writeFile(input);
       beforeHash = sha256(input);
       output = path.join(dir, 'user.out.xlsx');
@@ -283,7 +301,7 @@ describe('report', () => {
       expect(sha256(input)).toBe(beforeHash);
     });
 
-    test('every cell of every original sheet has its value', async () => {
+    test('every cell of every original sheet has its value, type and number format', async () => {
       const a = await load(input);
       const b = await load(output);
       let compared = 0;
@@ -295,6 +313,7 @@ describe('report', () => {
             const other = wsB!.getCell(r, c);
             expect({ at: `${wsA.name}!${cell.address}`, v: other.value }).toEqual({ at: `${wsA.name}!${cell.address}`, v: cell.value });
             expect(other.type).toBe(cell.type);
+            expect(other.numFmt).toBe(cell.numFmt);
             compared++;
           }),
         );
@@ -364,9 +383,18 @@ describe('report', () => {
     expect(b.worksheets[b.worksheets.length - 1].name).toBe('自评报告');
   });
 
-  test('an output folder that does not exist is exit 2', async () => {
-    const r = await run('report', clean, '-o', path.join(dir, 'no', 'such', 'dir', 'x.xlsx'));
-    expect(r.code).toBe(2);
-    expectOneChineseLine(r.err);
+  test('an output folder that does not exist is made', async () => {
+    const out = path.join(dir, 'new', 'folder', 'x.xlsx');
+    const r = await run('report', clean, '-o', out);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test('an output path that is a folder, or under a file, is exit 2', async () => {
+    for (const o of [dir, path.join(clean, 'x.xlsx')]) {
+      const r = await run('report', clean, '-o', o);
+      expect(r.code).toBe(2);
+      expectOneChineseLine(r.err);
+    }
   });
 });
