@@ -181,12 +181,16 @@ async function main() {
       assert(notice.includes('“自评报告”'), `the message does not name the sheet: ${notice}`);
     });
 
-    await step('the pane fits a 340 px task pane: no horizontal overflow', async () => {
-      const o = await page.evaluate(() => {
-        const body = document.querySelector('.pv-pane-body');
-        return { scroll: body.scrollWidth, client: body.clientWidth };
-      });
-      assert(o.scroll <= o.client + 1, `pane content ${o.scroll}px wide in a ${o.client}px pane`);
+    await step('the pane fits a 320-350 px task pane: no horizontal overflow', async () => {
+      for (const width of [320, 350, 340]) {
+        const o = await page.evaluate(async (w) => {
+          document.querySelector('.pv-pane').style.width = `${w}px`;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const body = document.querySelector('.pv-pane-body');
+          return { scroll: body.scrollWidth, client: body.clientWidth };
+        }, width);
+        assert(o.scroll <= o.client + 1, `at ${width} px the pane content is ${o.scroll}px wide in ${o.client}px`);
+      }
     });
 
     await page.screenshot({ path: path.join(OUT, 'e2e-preview.png') });
