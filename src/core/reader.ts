@@ -341,9 +341,9 @@ export function stripNumbering(s: string): string {
 }
 
 function isTemplateName(s: string): boolean {
-  const t = half(s);
+  const t = half(s).replace(/[:：.、]+$/, '');
   if (t === '') return true;
-  if (/^指标[0-9]*$/.test(t)) return true;
+  if (/^(三级)?指标[0-9]*$/.test(t) || /^[0-9]+$/.test(t)) return true;
   if (/^[.。…·\-—_、]+$/.test(t)) return true;
   return false;
 }

@@ -173,7 +173,7 @@ describe('drift', () => {
         ['一级指标', '二级指标', '指标名称', null, '指标性质', '指标值', '度量单位', null, null, null],
         ['产出指标（50分）', '数量 指标', '指标1：养护里程', '３０', '≥', '120', '公里', '126', '30', null],
         [null, null, '（2）桥梁检测', '20', '=', '12', '座', '10', '16.67', '两座桥梁封闭施工'],
-        [null, null, '指标2', null, null, null, null, null, null, null],
+        [null, null, '指标2：', null, null, null, null, null, null, null],
         ['效果指标', '社会效益指标 等', '1.通行条件', '20', '定性', '明显改善', null, '明显改善', '20', null],
         ['满意度指标（10分）', '满意度指标', '群众满意度', '10', '≥', '90', '%', '96.5', '10', null],
         ['……', null, null, null, null, null, null, null, null, null],
