@@ -337,7 +337,7 @@ function checkIndicators(t: Table, profile: Profile, out: Collector, year: numbe
     results.push(r);
     const w = num(ind.weight);
     const s = num(ind.score);
-    const label = ind.name ? `“${ind.name}”` : '该指标';
+    const label = ind.name ? `“${ind.name}”` : `（第 ${ind.nameRef.cell.replace(/^[A-Z]+/, '')} 行，未填名称）`;
 
     // weight.nonpositive
     if (t.hasWeightColumn && ind.weight && !ind.weight.error && (w === undefined || w <= 0))
