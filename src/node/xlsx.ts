@@ -337,9 +337,10 @@ export async function restoreDroppedNotes(workbook: ExcelJS.Workbook, buf: Buffe
 
 /**
  * Loads an .xlsx file: the ExcelJS workbook (to write a checked copy from) and its Grid.
+ * keepNotes (default true) puts back the notes on empty cells that ExcelJS drops.
  * Throws SelfevalError, with one Chinese line, for a file that cannot be used.
  */
-export async function loadWorkbookFile(file: string): Promise<{ workbook: ExcelJS.Workbook; grid: Grid }> {
+export async function loadWorkbookFile(file: string, opts: { keepNotes?: boolean } = {}): Promise<{ workbook: ExcelJS.Workbook; grid: Grid }> {
   const buf = readWorkbookBytes(file);
   const workbook = new Workbook();
   try {
@@ -351,7 +352,8 @@ export async function loadWorkbookFile(file: string): Promise<{ workbook: ExcelJ
     throw new SelfevalError(`文件中没有任何工作表，无法作为 .xlsx 工作簿检查（${path.basename(file)}）`);
   }
   const grid = workbookToGrid(workbook);
-  await restoreDroppedNotes(workbook, buf);
+  // Only a workbook that will be written needs them (default: yes); `check` skips the work.
+  if (opts.keepNotes !== false) await restoreDroppedNotes(workbook, buf);
   return { workbook, grid };
 }
 
