@@ -32,8 +32,8 @@ export function fmtWan(x: number): string {
 }
 
 /** A fraction as a percentage with two decimals: 0.9674 -> '96.74%'. */
-export function fmtRate(fraction: number): string {
-  if (!Number.isFinite(fraction)) return NO_NUMBER;
+export function fmtRate(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return NO_NUMBER;
   return `${fixed2(fraction * 100)}%`;
 }
 

@@ -64,3 +64,20 @@ export function planMarks(findings: Finding[]): Mark[] {
   }
   return marks;
 }
+
+/** A note text carries the add-in's part. */
+export function isOurNote(text: string | null | undefined): boolean {
+  return typeof text === 'string' && text.includes(NOTE_PREFIX);
+}
+
+/** The user's part of a note: the text before the add-in's part, trailing space removed. */
+export function userPartOfNote(text: string): string {
+  const i = text.indexOf(NOTE_PREFIX);
+  return (i >= 0 ? text.slice(0, i) : text).replace(/\s+$/, '');
+}
+
+/** A note holding the user's own text (if any) followed by ours. */
+export function combineNote(existing: string | null | undefined, ours: string): string {
+  const user = existing ? userPartOfNote(existing) : '';
+  return user ? `${user}\n\n${ours}` : ours;
+}

@@ -22,16 +22,14 @@ import { isSizeError, toHostError } from './officeErrors';
 import { areaCells, normalizeAddress, packAddresses, parseAreaList, rangePart, rowBlocks, MAX_ADDRESS_LENGTH } from './addresses';
 import {
   RECORD_KEY,
-  combineNote,
-  isOurNote,
   normColor,
   parseRecord,
   recordKey,
   sameColor,
   serializeRecord,
-  userPartOfNote,
   type MarkRecordEntry,
 } from './markRecord';
+import { combineNote, isOurNote, userPartOfNote } from '../core/marks';
 
 export interface ExcelHostOptions {
   /**

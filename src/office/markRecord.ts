@@ -2,7 +2,6 @@
 // 'selfeval.marks'), so that 清除标记 restores every cell's original fill even after the
 // task pane was closed, and removes only the notes the add-in wrote.
 
-import { NOTE_PREFIX } from '../core/marks';
 
 export const RECORD_KEY = 'selfeval.marks';
 
@@ -65,21 +64,4 @@ export function parseRecord(value: unknown): MarkRecordEntry[] {
 
 export function serializeRecord(entries: MarkRecordEntry[]): string {
   return JSON.stringify(entries);
-}
-
-/** A note text carries the add-in's part. */
-export function isOurNote(text: string | null | undefined): boolean {
-  return typeof text === 'string' && text.includes(NOTE_PREFIX);
-}
-
-/** The user's part of a note: the text before the add-in's part, trailing space removed. */
-export function userPartOfNote(text: string): string {
-  const i = text.indexOf(NOTE_PREFIX);
-  return (i >= 0 ? text.slice(0, i) : text).replace(/\s+$/, '');
-}
-
-/** A note holding the user's own text (if any) followed by ours. */
-export function combineNote(existing: string | null | undefined, ours: string): string {
-  const user = existing ? userPartOfNote(existing) : '';
-  return user ? `${user}\n\n${ours}` : ours;
 }

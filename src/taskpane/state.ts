@@ -244,13 +244,5 @@ export function existingNames(s: PaneState): string[] {
   return [...(s.grid?.sheets.map((x) => x.name) ?? []), ...s.addedSheets];
 }
 
-/** Scores with at most two decimals, as the report prints them. */
-export function fmtScore(x: number | undefined): string {
-  if (x === undefined) return '—';
-  return String(Math.round(x * 100) / 100);
-}
-
-export function fmtRate(x: number | undefined): string {
-  if (x === undefined) return '—';
-  return `${(x * 100).toFixed(2)}%`;
-}
+/** Figures in the pane are formatted as in the report. */
+export { fmtNum as fmtScore, fmtRate } from '../core/format';

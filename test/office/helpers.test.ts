@@ -1,7 +1,8 @@
 import { packAddresses, parseAreaList, rangePart, rowBlocks, normalizeAddress, areaCells } from '../../src/office/addresses';
 import { toHostError, isSizeError } from '../../src/office/officeErrors';
 import { HostError } from '../../src/office/host';
-import { combineNote, parseRecord, userPartOfNote, normColor, sameColor } from '../../src/office/markRecord';
+import { parseRecord, normColor, sameColor } from '../../src/office/markRecord';
+import { combineNote, userPartOfNote } from '../../src/core/marks';
 import { NOTE_PREFIX } from '../../src/core/marks';
 
 describe('addresses', () => {
