@@ -106,7 +106,7 @@ interface ReportOptions {
 }
 
 async function runCheck(file: string, opts: CheckOptions, io: Io): Promise<number> {
-  const { grid } = await loadWorkbookFile(file, { keepNotes: false });
+  const { grid } = await loadWorkbookFile(file, { readOnly: true });
   const ev = evaluate(grid, { profile: opts.profile });
   const json = toCheckJson(ev, path.basename(file));
   if (opts.json) io.stdout(JSON.stringify(json, null, 2) + '\n');

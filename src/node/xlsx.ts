@@ -335,16 +335,45 @@ export async function restoreDroppedNotes(workbook: ExcelJS.Workbook, buf: Buffe
   return restored;
 }
 
+export interface LoadOptions {
+  /**
+   * The workbook will only be read, never written (`check`): skip the parts of each sheet that
+   * hold no cell value (views, page setup, validations, conditional formats, drawings …) and
+   * the restoring of dropped notes. Default false: a full load, fit to write a copy from.
+   */
+  readOnly?: boolean;
+}
+
+/** Worksheet XML elements a read-only load skips: none of them holds a cell value, a merge or a column. */
+export const READ_ONLY_IGNORED = [
+  'sheetViews',
+  'sheetProtection',
+  'autoFilter',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'drawing',
+  'picture',
+  'tableParts',
+  'extLst',
+];
+
 /**
  * Loads an .xlsx file: the ExcelJS workbook (to write a checked copy from) and its Grid.
- * keepNotes (default true) puts back the notes on empty cells that ExcelJS drops.
+ * A full load by default; see LoadOptions.readOnly.
  * Throws SelfevalError, with one Chinese line, for a file that cannot be used.
  */
-export async function loadWorkbookFile(file: string, opts: { keepNotes?: boolean } = {}): Promise<{ workbook: ExcelJS.Workbook; grid: Grid }> {
+export async function loadWorkbookFile(file: string, opts: LoadOptions = {}): Promise<{ workbook: ExcelJS.Workbook; grid: Grid }> {
   const buf = readWorkbookBytes(file);
   const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+    const loadOpts = opts.readOnly ? { ignoreNodes: READ_ONLY_IGNORED } : {};
+    await workbook.xlsx.load(buf as unknown as ArrayBuffer, loadOpts as Partial<ExcelJS.XlsxReadOptions>);
   } catch {
     throw new SelfevalError(`文件已损坏，无法作为 .xlsx 读取（${path.basename(file)}）`);
   }
@@ -352,8 +381,8 @@ export async function loadWorkbookFile(file: string, opts: { keepNotes?: boolean
     throw new SelfevalError(`文件中没有任何工作表，无法作为 .xlsx 工作簿检查（${path.basename(file)}）`);
   }
   const grid = workbookToGrid(workbook);
-  // Only a workbook that will be written needs them (default: yes); `check` skips the work.
-  if (opts.keepNotes !== false) await restoreDroppedNotes(workbook, buf);
+  // Only a workbook that will be written needs them.
+  if (!opts.readOnly) await restoreDroppedNotes(workbook, buf);
   return { workbook, grid };
 }
 

@@ -398,3 +398,28 @@ test('a note on an empty cell, which ExcelJS alone would drop, is kept in the co
   const parts = await Promise.all(Object.keys(zip.files).filter((n) => /comments\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
   expect(parts.some((x) => /<comment ref="C4"[\s\S]*空单元格上的批注/.test(x))).toBe(true);
 });
+
+test('a read-only load (check) gives the same grid as a full load', async () => {
+  const file = await writeWorkbook('readonly.xlsx', (wb) => {
+    const ws = wb.addWorksheet('表一', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape' } });
+    ws.getCell('A1').value = '标题';
+    ws.getCell('A2').value = { text: '链接', hyperlink: 'https://example.com' };
+    ws.getCell('B2').value = 0.95;
+    ws.getCell('B2').numFmt = '0%';
+    ws.getCell('C2').value = { formula: 'B2*100', result: 95 };
+    ws.getCell('D2').value = new Date(Date.UTC(2025, 5, 30));
+    ws.mergeCells('A3:C3');
+    ws.getCell('A3').value = '合并';
+    ws.getColumn(5).hidden = true;
+    ws.getCell('B2').dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 1] };
+    ws.addConditionalFormatting({ ref: 'B2:B9', rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [0.6], priority: 1, style: { font: { bold: true } } }] });
+    ws.autoFilter = 'A1:D1';
+    wb.addWorksheet('表二').getCell('B2').value = 2;
+  });
+  const full = await loadWorkbookFile(file);
+  const lean = await loadWorkbookFile(file, { readOnly: true });
+  expect(lean.grid).toEqual(full.grid);
+  expect(lean.grid.sheets[0].rows[1][0]).toEqual({ value: '链接' });
+  expect(lean.grid.sheets[0].merges).toEqual([{ r1: 2, c1: 0, r2: 2, c2: 2 }]);
+  expect(lean.grid.sheets[0].hiddenColumns).toEqual([4]);
+});
