@@ -140,20 +140,26 @@ async function runReport(file: string, opts: ReportOptions, io: Io): Promise<num
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new SelfevalError(`输出路径是一个文件夹：${out}`);
 
   const { workbook, grid } = await loadWorkbookFile(file);
+  const ev = evaluate(grid, { profile: opts.profile });
+  const sheet = reportSheetOf(ev, workbook.worksheets.map((w) => w.name));
+  applyPlan(workbook, marksOf(ev), [sheet]);
+
+  let bytes: Buffer;
+  try {
+    bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  } catch {
+    throw new SelfevalError('无法生成检查结果文件：工作簿中有无法写出的内容（原文件未改动）');
+  }
   // The output folder is made when missing (npm run demo writes into out/).
   try {
     fs.mkdirSync(outDir, { recursive: true });
   } catch {
     throw new SelfevalError(`无法创建输出文件夹：${outDir}`);
   }
-  const ev = evaluate(grid, { profile: opts.profile });
-  const sheet = reportSheetOf(ev, workbook.worksheets.map((w) => w.name));
-  applyPlan(workbook, marksOf(ev), [sheet]);
-
   // Write beside the target and rename, so a failed write never leaves half a file under its name.
   const tmp = path.join(outDir, `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    await workbook.xlsx.writeFile(tmp);
+    fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, out);
   } catch {
     try {
