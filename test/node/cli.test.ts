@@ -151,6 +151,8 @@ describe('unusable input: exit 2, one Chinese line on stderr, no stack trace', (
         return f;
       },
     ],
+    ['a real password-protected workbook (encrypted with a password)', () => path.join(__dirname, 'fixtures', 'encrypted-123456.xlsx')],
+    ['a real old .xls compound file', () => path.join(__dirname, 'fixtures', 'old-biff8.xls')],
     [
       'an old .xls',
       () => {
@@ -189,6 +191,8 @@ describe('unusable input: exit 2, one Chinese line on stderr, no stack trace', (
   test('the messages name what is wrong', async () => {
     expect((await run('check', path.join(dir, 'nope.xlsx'))).err).toContain('找不到文件');
     expect((await run('check', path.join(dir, 'locked.xlsx'))).err).toContain('工作簿受密码保护，请先取消密码后再检查');
+    expect((await run('check', path.join(__dirname, 'fixtures', 'encrypted-123456.xlsx'))).err).toContain('工作簿受密码保护，请先取消密码后再检查');
+    expect((await run('check', path.join(__dirname, 'fixtures', 'old-biff8.xls'))).err).toContain('这是旧版 .xls 文件');
     expect((await run('check', path.join(dir, 'old.xls'))).err).toContain('这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再检查');
     expect((await run('check', path.join(dir, 'truncated.xlsx'))).err).toContain('文件已损坏，无法作为 .xlsx 读取');
   });

@@ -201,7 +201,7 @@ describe('loadWorkbookFile: input that cannot be used', () => {
   });
 
   test('a password-protected workbook (a compound file with an EncryptionInfo stream)', async () => {
-    // Synthetic: no installed package writes encrypted OOXML; Excel stores one as a compound
+    // Synthetic, beside the real fixture below: Excel stores an encrypted workbook as a compound
     // file holding the streams EncryptionInfo and EncryptedPackage, named in UTF-16LE.
     const f = path.join(dir, 'locked.xlsx');
     const buf = Buffer.alloc(4096);
@@ -210,6 +210,12 @@ describe('loadWorkbookFile: input that cannot be used', () => {
     Buffer.from('EncryptedPackage', 'utf16le').copy(buf, 1152);
     fs.writeFileSync(f, buf);
     expect((await loadError(f)).message).toMatch(/^工作簿受密码保护，请先取消密码后再检查/);
+  });
+
+  test('a real encrypted workbook and a real .xls container (fixtures)', async () => {
+    const fx = path.join(__dirname, 'fixtures');
+    expect((await loadError(path.join(fx, 'encrypted-123456.xlsx'))).message).toMatch(/^工作簿受密码保护，请先取消密码后再检查/);
+    expect((await loadError(path.join(fx, 'old-biff8.xls'))).message).toMatch(/^这是旧版 \.xls 文件/);
   });
 
   test('every message is one line', async () => {
