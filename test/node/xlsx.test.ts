@@ -429,3 +429,15 @@ test('a read-only load (check) gives the same grid as a full load', async () => 
   expect(lean.grid.sheets[0].merges).toEqual([{ r1: 2, c1: 0, r2: 2, c2: 2 }]);
   expect(lean.grid.sheets[0].hiddenColumns).toEqual([4]);
 });
+
+test('a workbook in the 1904 date system gives 1900-system serials', async () => {
+  const file = await writeWorkbook('date1904.xlsx', (wb) => {
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('日期');
+    ws.getCell('A1').value = new Date(Date.UTC(2025, 11, 31));
+    ws.getCell('A1').numFmt = 'yyyy-mm-dd';
+  });
+  const { grid } = await loadWorkbookFile(file);
+  // 2025-12-31 is 46022 in the 1900 system (and 44560 in the 1904 one).
+  expect(grid.sheets[0].rows[0][0]).toEqual({ value: 46022, format: 'yyyy-mm-dd' });
+});
