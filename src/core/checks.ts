@@ -131,9 +131,14 @@ function blankText(text: string | undefined): boolean {
 }
 
 /** The text of a value as written, for a message. */
+/** A cell's text as a message quotes it: at most 40 characters, so that a cell of 100,000 characters makes a readable message and note. */
+function clip(t: string, max = 40): string {
+  return t.length > max ? t.slice(0, max) + '…' : t;
+}
+
 function shown(f: Fig<Reading>): string {
   const t = (f.text ?? f.value.text ?? '').toString().trim();
-  return t === '' ? '（空）' : t;
+  return t === '' ? '（空）' : clip(t);
 }
 
 const COLUMN_NAME = { initial: '年初预算数', adjusted: '全年预算数', executed: '全年执行数' } as const;
@@ -337,7 +342,7 @@ function checkIndicators(t: Table, profile: Profile, out: Collector, year: numbe
     results.push(r);
     const w = num(ind.weight);
     const s = num(ind.score);
-    const label = ind.name ? `“${ind.name}”` : `（第 ${ind.nameRef.cell.replace(/^[A-Z]+/, '')} 行，未填名称）`;
+    const label = ind.name ? `“${clip(ind.name)}”` : `（第 ${ind.nameRef.cell.replace(/^[A-Z]+/, '')} 行，未填名称）`;
 
     // weight.nonpositive
     if (t.hasWeightColumn && ind.weight && !ind.weight.error && (w === undefined || w <= 0))
@@ -435,7 +440,7 @@ function checkIndicators(t: Table, profile: Profile, out: Collector, year: numbe
       const key = `${ind.level2Ref.sheet}\u0000${ind.level2Ref.cell}`;
       if (ind.level2.trim() !== '' && !(l2 && LEVEL2_NAMES[l1].includes(l2)) && !levelSeen.has(key)) {
         levelSeen.add(key);
-        out.add('indicator.level_unknown', ind.level2Ref, `二级指标“${ind.level2.trim()}”不是${l1}下的标准名称（${LEVEL2_NAMES[l1].join('、')}）`, undefined, ind.level2.trim());
+        out.add('indicator.level_unknown', ind.level2Ref, `二级指标“${clip(ind.level2.trim())}”不是${l1}下的标准名称（${LEVEL2_NAMES[l1].join('、')}）`, undefined, clip(ind.level2.trim()));
       }
     }
 
@@ -443,7 +448,7 @@ function checkIndicators(t: Table, profile: Profile, out: Collector, year: numbe
     const nk = normLabel(ind.name ?? '');
     if (nk !== '' && ind.nameRef) {
       const first = names.get(nk);
-      if (first) out.add('indicator.duplicate', ind.nameRef, `三级指标“${ind.name.trim()}”在本表中重复出现（另见 ${first.nameRef.cell}）`, undefined, ind.name.trim());
+      if (first) out.add('indicator.duplicate', ind.nameRef, `三级指标“${clip(ind.name.trim())}”在本表中重复出现（另见 ${first.nameRef.cell}）`, undefined, clip(ind.name.trim()));
       else names.set(nk, ind);
     }
   }
@@ -542,7 +547,7 @@ function checkTotals(t: Table, profile: Profile, fo: FundsOutcome, inds: Indicat
     if (g) tr.statedGrade = g;
     const ct = tr.computedTotal;
     const okGrades = new Set([gradeOf(ct), gradeOf(ct - profile.scoreTolerance), gradeOf(ct + profile.scoreTolerance)]);
-    if (!g) out.add('score.grade', totals.grade.ref, `无法识别评价等级“${totals.grade.value.trim()}”，按重算总分 ${fmtNum(ct)} 应为“${tr.computedGrade}”`, tr.computedGrade, totals.grade.value.trim());
+    if (!g) out.add('score.grade', totals.grade.ref, `无法识别评价等级“${clip(totals.grade.value.trim())}”，按重算总分 ${fmtNum(ct)} 应为“${tr.computedGrade}”`, tr.computedGrade, clip(totals.grade.value.trim()));
     else if (!okGrades.has(g))
       out.add('score.grade', totals.grade.ref, `评价等级“${totals.grade.value.trim()}”与重算总分 ${fmtNum(ct)} 对应的等级“${tr.computedGrade}”不符（≥90 优，≥80 良，≥60 中，其余为差）`, tr.computedGrade, g);
   }

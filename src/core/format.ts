@@ -11,7 +11,12 @@ export function roundTo(x: number, digits = 2): number {
   const sign = x < 0 ? -1 : 1;
   // toPrecision(15) drops the binary noise of the float before rounding.
   const abs = Number(Math.abs(x).toPrecision(15));
-  const r = Number(Math.round(Number(`${abs}e${digits}`)) + `e-${digits}`);
+  // Beyond 1e15 a double has no decimals left to round.
+  if (abs >= 1e15) return sign * abs;
+  // Shift by the exponent, not by pasting 'e2' onto the text: 1e-7 prints as '1e-7'.
+  const [mant, exp] = String(abs).split('e');
+  const shifted = Math.round(Number(`${mant}e${Number(exp ?? 0) + digits}`));
+  const r = Number(`${shifted}e-${digits}`);
   const out = sign * r;
   return out === 0 ? 0 : out; // no -0
 }

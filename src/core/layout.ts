@@ -76,6 +76,9 @@ export function uniqueSheetName(existing: string[], base: string): string {
   }
 }
 
+/** The most characters Excel keeps in one cell. */
+export const MAX_CELL_TEXT = 32767;
+
 export function layoutReport(doc: ReportDoc, sheetName: string): SheetLayout {
   const cells: LayoutCell[] = [];
   const merges: string[] = [];
@@ -130,6 +133,10 @@ export function layoutReport(doc: ReportDoc, sheetName: string): SheetLayout {
     cells.push({ row: r, col: c0 + 3, value: f.ref.cell, align: 'center' });
   });
   if (doc.figures.length === 0) cells.push({ row: 2, col: c0, value: '（本报告未引用表中数据）' });
+
+  // Excel holds at most 32,767 characters in a cell and refuses a longer write; a text the user
+  // pasted into one cell (a 偏差原因 of 100,000 characters) is cut there, with a visible ….
+  for (const c of cells) if (typeof c.value === 'string' && c.value.length > MAX_CELL_TEXT) c.value = c.value.slice(0, MAX_CELL_TEXT - 1) + '…';
 
   return {
     name: sheetName,

@@ -21,7 +21,7 @@ import type {
   Totals,
 } from './types';
 import { cleanLevel, labelWeight, level1Of, level2Of, matchLabel, normLabel, splitLabelValue } from './labels';
-import { parseReading, parseYear, readNumber, readRate, toHalfWidth } from './value';
+import { isDateFormat, parseReading, parseYear, readNumber, readRate, serialToYmd, toHalfWidth, ymdText } from './value';
 
 // ---------------------------------------------------------------- label tables
 
@@ -234,6 +234,11 @@ class View {
 
 // ---------------------------------------------------------------- figures
 
+/** A cell's text as a message quotes it: at most 40 characters (a cell may hold 100,000). */
+function clipText(t: string, max = 40): string {
+  return t.length > max ? t.slice(0, max) + '…' : t;
+}
+
 class Ctx {
   readonly findings: Finding[] = [];
   private readonly errorCells = new Set<string>();
@@ -253,6 +258,38 @@ class Ctx {
     });
   }
 
+  /**
+   * A figure cell that holds something other than a number: TRUE/FALSE, a date (a serial number with
+   * a date format: it shows a date, not the number), or text without a readable figure. It is read
+   * as no figure, and reported on its cell, never taken silently as empty.
+   */
+  cellUnreadable(view: View, r: number, c: number, cell: Cell, label: string): void {
+    const key = `${view.name}!${r}:${c}`;
+    if (this.errorCells.has(key)) return;
+    this.errorCells.add(key);
+    let what: string;
+    let shown: string;
+    if (typeof cell.value === 'number') {
+      const ymd = Number.isFinite(cell.value) && isDateFormat(cell.format) ? serialToYmd(cell.value) : null;
+      shown = ymd === null ? '数值无效' : ymdText(ymd);
+      what = ymd === null ? '的数值无效' : `显示的是日期 ${shown}`;
+    } else if (typeof cell.value === 'boolean') {
+      shown = cell.value ? 'TRUE' : 'FALSE';
+      what = `是逻辑值 ${shown}`;
+    } else {
+      shown = clipText(cellText(cell).trim());
+      what = `的内容“${shown}”`;
+    }
+    this.findings.push({
+      rule: 'structure.cell_error',
+      severity: 'error',
+      sheet: view.name,
+      cell: addr(r, c),
+      message: `“${label}”单元格${what}，不是数字，无法读取`,
+      actual: shown,
+    });
+  }
+
   /** A number figure at (r, c) (the shown cell), scaled by `scale`. */
   num(view: View, r: number, c: number, label: string, scale = 1, own = false): Fig<number | null> {
     const s = own ? { cell: view.cell(r, c), r, c } : view.shown(r, c);
@@ -262,6 +299,10 @@ class Ctx {
       this.cellError(view, s.r, s.c, cell.error, '数字', label);
       return { value: null, ref, error: cell.error, text: cell.error };
     }
+    if (cell && typeof cell.value === 'number' && isDateFormat(cell.format)) {
+      this.cellUnreadable(view, s.r, s.c, cell, label);
+      return { value: null, ref, text: cellText(cell) };
+    }
     const rd = readNumber(cell);
     const fig: Fig<number | null> = { value: rd.status === 'ok' && rd.value !== null && rd.value !== undefined ? rd.value * scale : null, ref };
     const text = cell ? cellText(cell) : '';
@@ -270,6 +311,7 @@ class Ctx {
       fig.error = rd.error;
       this.cellError(view, s.r, s.c, rd.error, '数字', label);
     }
+    if (rd.status === 'unreadable' && cell && !isBlank(cell)) this.cellUnreadable(view, s.r, s.c, cell, label);
     return fig;
   }
 
@@ -281,6 +323,10 @@ class Ctx {
       this.cellError(view, s.r, s.c, cell.error, '数字', label);
       return { value: null, ref, error: cell.error, text: cell.error };
     }
+    if (cell && typeof cell.value === 'number' && isDateFormat(cell.format)) {
+      this.cellUnreadable(view, s.r, s.c, cell, label);
+      return { value: null, ref, text: cellText(cell) };
+    }
     const rd = readRate(cell);
     const fig: Fig<number | null> & { decimals?: number } = { value: rd.status === 'ok' && rd.value !== null && rd.value !== undefined ? rd.value : null, ref };
     if (rd.status === 'ok' && typeof rd.decimals === 'number') fig.decimals = rd.decimals;
@@ -290,6 +336,7 @@ class Ctx {
       fig.error = rd.error;
       this.cellError(view, s.r, s.c, rd.error, '数字', label);
     }
+    if (rd.status === 'unreadable' && cell && !isBlank(cell)) this.cellUnreadable(view, s.r, s.c, cell, label);
     return fig;
   }
 

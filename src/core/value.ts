@@ -560,6 +560,13 @@ export function serialToYmd(serial: number): number | null {
   return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 
+/** yyyymmdd -> 'yyyy-mm-dd' (the year left out when it is 0, i.e. not written). */
+export function ymdText(ymd: number): string {
+  const y = Math.floor(ymd / 10000);
+  const md = `${String(Math.floor(ymd / 100) % 100).padStart(2, '0')}-${String(ymd % 100).padStart(2, '0')}`;
+  return y === 0 ? md : `${y}-${md}`;
+}
+
 /** The first section of a number format, without quoted text, [..] codes and escaped characters. */
 function formatCore(format: string): string {
   const first = format.split(';')[0];
@@ -786,7 +793,9 @@ export function parseReading(input: ValueInput): Reading {
   if (isDateFormat(cell.format)) {
     const ymd = serialToYmd(v);
     if (ymd === null) return reading('unreadable', text);
-    return reading('date', text, { comparator: 'eq', low: ymd, high: ymd, unit: 'date' });
+    // The cell shows a date, not its serial number: without the host's displayed text, say the date.
+    const shown = cell.text !== undefined && cell.text !== '' ? cell.text : ymdText(ymd);
+    return reading('date', shown, { comparator: 'eq', low: ymd, high: ymd, unit: 'date' });
   }
   if (isPercentFormat(cell.format)) {
     const p = clean(v * 100);
