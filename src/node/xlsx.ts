@@ -7,7 +7,7 @@ import type * as ExcelJS from 'exceljs';
 // ExcelJS's own zip library (a dependency of exceljs 4): used to read what ExcelJS drops.
 import JSZip from 'jszip';
 import type { Area, Cell, Grid, Sheet } from '../core/grid';
-import { parseA1, parseArea } from '../core/grid';
+import { cellText, parseA1, parseArea } from '../core/grid';
 import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
 import { NOTE_PREFIX } from '../core/marks';
 import { SelfevalError } from '../core/engine';
@@ -505,6 +505,34 @@ export function applyPlan(workbook: ExcelJS.Workbook, marks: Mark[], sheets: She
 // Grid -> a file (the sample, tests)
 
 /** A workbook holding a Grid's values, number formats, merges and hidden columns. */
+/** Display width of a text in Excel character units (a CJK character counts two). */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 40;
+
+/** Column widths that fit the texts of single (unmerged) cells, up to a maximum; longer texts wrap. */
+function fitColumns(ws: ExcelJS.Worksheet, sheet: Sheet): void {
+  const merged = new Set<string>();
+  for (const m of sheet.merges) for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) merged.add(`${r},${c}`);
+  const widths: number[] = [];
+  sheet.rows.forEach((row, r) => {
+    row?.forEach((cell, c) => {
+      if (!cell || merged.has(`${r},${c}`)) return;
+      const w = textWidth(cellText(cell)) + 2;
+      widths[c] = Math.max(widths[c] ?? MIN_WIDTH, Math.min(w, MAX_WIDTH));
+      if (w > MAX_WIDTH) ws.getCell(r + 1, c + 1).alignment = { wrapText: true, vertical: 'top' };
+    });
+  });
+  widths.forEach((w, c) => {
+    if (w) ws.getColumn(c + 1).width = w;
+  });
+}
+
 export function gridToWorkbook(grid: Grid): ExcelJS.Workbook {
   const workbook = new Workbook();
   workbook.creator = 'selfeval';
@@ -525,6 +553,7 @@ export function gridToWorkbook(grid: Grid): ExcelJS.Workbook {
       });
     });
     for (const m of sheet.merges) ws.mergeCells(m.r1 + 1, m.c1 + 1, m.r2 + 1, m.c2 + 1);
+    fitColumns(ws, sheet);
     for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   }
   return workbook;
