@@ -506,12 +506,14 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
             ? (await probeAll(ctx, stale.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '更新标记')).probes
             : [];
 
-          // The new record: a cell marked before keeps the original fill it had then.
+          // The new record: a cell marked before keeps the original fill it had then, unless the user refilled it.
           const via = useNotes ? 'note' : useComments ? 'comment' : undefined;
           const record: MarkRecordEntry[] = probes.map((p, i) => {
             const m = marked[i];
             const prev = oldByKey.get(recordKey(p.sheet, p.cell));
-            const entry: MarkRecordEntry = { sheet: p.sheet, cell: p.cell, fill: prev ? prev.fill : fillOf(p.fill, sup), note: !!via, mark: m.fill };
+            // A cell the user refilled since the last check: their fill is now the one to restore.
+            const original = prev && stillOurs(p, prev) ? prev.fill : fillOf(p.fill, sup);
+            const entry: MarkRecordEntry = { sheet: p.sheet, cell: p.cell, fill: original, note: !!via, mark: m.fill };
             if (via) entry.via = via;
             return entry;
           });

@@ -99,6 +99,7 @@ export function GridView({ host }: { host: MemoryHost }) {
   const layoutCells = new Map<string, LayoutCell>();
   if (layout) for (const lc of layout.cells) layoutCells.set(a1(lc.row, lc.col), lc);
   const marks: Map<string, Mark> = view.marks.get(sheet.name) ?? new Map();
+  const userFills = view.fills?.get(sheet.name);
 
   const rows = Math.max(rowCount(sheet) + 3, 30);
   const cols = Math.max(colCount(sheet) + 1, layout ? layout.columnWidths.length : 0, 8);
@@ -136,7 +137,7 @@ export function GridView({ host }: { host: MemoryHost }) {
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
           className={cls || undefined}
-          style={{ ...layoutStyle(lc), ...(mark ? { background: mark.fill } : {}) }}
+          style={{ ...layoutStyle(lc), ...(mark ? (mark.fill ? { background: mark.fill } : {}) : userFills?.get(addr) ? { background: userFills.get(addr) } : {}) }}
         >
           {text}
         </td>,

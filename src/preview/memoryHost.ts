@@ -15,6 +15,8 @@ export interface MemoryView {
   marks: Map<string, Map<string, Mark>>;
   /** The layouts added sheets were written from (styles and column widths). */
   layouts: Map<string, SheetLayout>;
+  /** The user's own cell fills by sheet, then by A1 address (a mark shows over them, as in Excel). */
+  fills: Map<string, Map<string, string>>;
   active: string;
   selected?: { sheet: string; cell: string };
   version: number;
@@ -56,11 +58,13 @@ export class MemoryHost implements WorkbookHost {
   private view: MemoryView;
   private readonly listeners = new Set<() => void>();
   private readonly delay: number;
+  /** Marked cells the user refilled by hand since the check (sheet \0 A1): 清除标记 leaves their fill. */
+  private readonly refilled = new Set<string>();
   readOnly: boolean;
 
   constructor(grid: Grid, opts: MemoryHostOptions = {}) {
     const g = copyGrid(grid);
-    this.view = { grid: g, marks: new Map(), layouts: new Map(), active: g.sheets[0]?.name ?? '', version: 0 };
+    this.view = { grid: g, marks: new Map(), layouts: new Map(), fills: new Map(), active: g.sheets[0]?.name ?? '', version: 0 };
     this.delay = opts.delay ?? 0;
     this.readOnly = opts.readOnly ?? false;
   }
@@ -78,6 +82,53 @@ export class MemoryHost implements WorkbookHost {
   activate(sheet: string): void {
     if (!this.view.grid.sheets.some((s) => s.name === sheet)) return;
     this.update({ active: sheet });
+  }
+
+  /**
+   * The user edits a cell by hand, as they would in Excel between two checks: a new value (the
+   * cell keeps its number format) and/or a new fill (null: no fill). A fill given to a marked cell
+   * replaces the mark's, and 清除标记 then leaves it, as the Excel host does.
+   */
+  edit(sheet: string, cell: string, change: { value?: string | number | boolean | null; fill?: string | null }): void {
+    const s = this.sheet(sheet);
+    const { r, c } = parseA1(cell);
+    const addr = cell.toUpperCase();
+    const patch: Partial<MemoryView> = {};
+    if ('value' in change) {
+      const rows = s.rows.map((row) => (row ? [...row] : []));
+      while (rows.length <= r) rows.push([]);
+      const old = rows[r][c];
+      const v = change.value;
+      rows[r][c] = v === null || v === undefined || v === '' ? undefined : old?.format ? { value: v, format: old.format } : { value: v };
+      patch.grid = { sheets: this.view.grid.sheets.map((x) => (x === s ? { ...s, rows } : x)) };
+    }
+    if ('fill' in change) {
+      const fills = new Map(this.view.fills);
+      const bySheet = new Map(fills.get(sheet) ?? []);
+      if (change.fill) bySheet.set(addr, change.fill.toUpperCase());
+      else bySheet.delete(addr);
+      fills.set(sheet, bySheet);
+      patch.fills = fills;
+      const marked = this.view.marks.get(sheet)?.get(addr);
+      if (marked) {
+        this.refilled.add(`${sheet}\u0000${addr}`);
+        const marks = new Map(this.view.marks);
+        const m = new Map(marks.get(sheet));
+        // The cell now shows the user's fill (or none); the note stays until 清除标记.
+        m.set(addr, { ...marked, fill: change.fill ? change.fill.toUpperCase() : '' });
+        marks.set(sheet, m);
+        patch.marks = marks;
+      }
+    }
+    this.update(patch);
+  }
+
+  /** The fill a cell shows: the mark's, else the user's own; undefined for none. */
+  fillAt(sheet: string, cell: string): string | undefined {
+    const addr = cell.toUpperCase();
+    const m = this.view.marks.get(sheet)?.get(addr);
+    if (m) return m.fill || undefined;
+    return this.view.fills.get(sheet)?.get(addr);
   }
 
   /** Every mark as a flat list (tests). */
@@ -130,15 +181,23 @@ export class MemoryHost implements WorkbookHost {
       if (!bySheet) next.set(m.sheet, (bySheet = new Map()));
       bySheet.set(m.cell.toUpperCase(), { ...m });
     }
+    this.refilled.clear();
     this.update({ marks: next });
   }
 
   async clearMarks(): Promise<number> {
     await this.settle();
     this.guardWrite();
+    // As in Excel: the count is of the cells whose fill came back (not those the user refilled).
     let n = 0;
-    for (const m of this.view.marks.values()) n += m.size;
-    if (n > 0) this.update({ marks: new Map() });
+    let any = false;
+    for (const [sheet, m] of this.view.marks)
+      for (const addr of m.keys()) {
+        any = true;
+        if (!this.refilled.has(`${sheet}\u0000${addr}`)) n++;
+      }
+    this.refilled.clear();
+    if (any) this.update({ marks: new Map() });
     return n;
   }
 
