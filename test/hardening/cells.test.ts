@@ -5,6 +5,7 @@
 // laid out by the standard layout. Each is read as what it shows, or reported as a finding on its
 // own cell: never a crash, never a wrong number.
 
+import fc from 'fast-check';
 import { evaluate, marksOf, reportSheetOf, type Evaluation } from '../../src/core/engine';
 import { cellAt, parseA1, type CellInput, type Grid } from '../../src/core/grid';
 import type { Finding, Fig } from '../../src/core/types';
@@ -307,4 +308,32 @@ test('a cell holding an object the core never sees from a host still never crash
     expect(rulesOn(ev, where)).toContain('structure.cell_error');
   }
   expect(cellAt(cleanWorkbook().grid.sheets[0], 0, 0)).toBeDefined();
+});
+
+// A property over the same ground: any of these cells in any figure, target or label cell of either
+// table, several at once. Fixed seed; SELFEVAL_PROPERTY_RUNS scales it (scripts/nightly.sh).
+test('any mix of Excel cell kinds in figure, value and label cells: no crash, no NaN, a finding on every unreadable figure cell', () => {
+  const RUNS = Number(process.env.SELFEVAL_PROPERTY_RUNS) || 200;
+  const { addr } = cleanWorkbook();
+  const paths = Object.keys(addr).filter((p) => /^tables\.\d\.(funds\.rows\.\d\.(initial|adjusted|executed|rate|score|weight)|indicators\.\d\.(weight|score|target|actual|name|deviation)|totalScore|totalWeight|grade)$/.test(p));
+  const cellArb = fc.oneof(
+    fc.constantFrom<CellInput>({ value: null, error: '#DIV/0!' }, { value: null, error: '#REF!' }, { value: null, error: '#N/A' }, true, false, 1e-7, 1.0000000002, '1e-7', '', '—', 'x'.repeat(100_000)),
+    fc.record({ value: fc.integer({ min: 1, max: 60000 }), format: fc.constantFrom('yyyy-mm-dd', 'm/d/yy', '0.00%', '0.00', 'General') }),
+    fc.record({ value: fc.double({ min: -1e6, max: 1e6, noNaN: true }), formula: fc.constant(true) }),
+    fc.string({ maxLength: 12 }),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), cellArb), { minLength: 1, maxLength: 4 }), (changes) => {
+      const { grid, addr: a } = cleanWorkbook();
+      for (const [p, v] of changes) plant(grid, a, p, v);
+      const ev = evaluate(grid);
+      sane(ev, grid);
+      for (const f of figures(ev)) {
+        if (f.value === null && f.text !== undefined && f.text.trim() !== '' && !/^[-—–/\\*无空]+$|^N\/?A$/i.test(f.text.trim())) {
+          expect(ev.findings.some((x) => x.sheet === f.ref.sheet && x.cell === f.ref.cell)).toBe(true);
+        }
+      }
+    }),
+    { seed: 20250612, numRuns: RUNS, endOnFailure: false },
+  );
 });
