@@ -1,7 +1,7 @@
 // The report sheet (report.md "The report sheet"): a ReportDoc laid out as cells.
 //
 // Layout, chosen to print on portrait A4:
-// - Column A (width 92, about 46 Chinese characters) holds the whole narrative, one block
+// - Column A (width 80, about 40 Chinese characters, inside an A4 portrait page) holds the whole narrative, one block
 //   line per row, wrapped. It is not merged, so Excel fits each row's height to its
 //   wrapped text (it does not for merged cells). The title is bold 16 pt, centred in A.
 // - Column B is a narrow spacer; columns C–F hold the figure table: 数据项 / 数值 /
@@ -17,10 +17,11 @@
 import type { ReportDoc } from './types';
 import type { LayoutCell, SheetLayout } from './plan';
 import { SEVERITY_FILL } from './marks';
+import { colName } from './grid';
 
 export const NARRATIVE_COL = 0;
 export const FIGURE_COL = 2;
-export const NARRATIVE_WIDTH = 92;
+export const NARRATIVE_WIDTH = 80;
 export const TABLE_SEPARATOR = '｜';
 /** Full-width spaces that indent a paragraph, as Chinese documents do. */
 export const PARAGRAPH_INDENT = '\u3000\u3000';
@@ -76,6 +77,30 @@ export function uniqueSheetName(existing: string[], base: string): string {
   }
 }
 
+/** Width of a text in Excel's character units: a full-width (CJK) character takes two. */
+export function textUnits(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/**
+ * Heights for rows whose wrapped text takes more than one line: Excel does not refit a row
+ * when it opens a file, so the layout states the height its text needs.
+ */
+export function rowHeightsFor(cells: LayoutCell[], columnWidths: number[]): Record<number, number> {
+  const heights: Record<number, number> = {};
+  for (const c of cells) {
+    if (!c.wrap || typeof c.value !== 'string') continue;
+    const perLine = Math.max(4, (columnWidths[c.col] ?? 10) - 2);
+    const lines = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / perLine)), 0);
+    if (lines <= 1) continue;
+    const h = Math.ceil(lines * (c.fontSize ?? 11) * 1.5);
+    heights[c.row] = Math.min(409, Math.max(heights[c.row] ?? 0, h));
+  }
+  return heights;
+}
+
 /** The most characters Excel keeps in one cell. */
 export const MAX_CELL_TEXT = 32767;
 
@@ -119,6 +144,9 @@ export function layoutReport(doc: ReportDoc, sheetName: string): SheetLayout {
     }
   }
 
+  // What prints on A4 is the narrative column; the figure table beside it is for checking on screen.
+  const printArea = `${colName(NARRATIVE_COL)}1:${colName(NARRATIVE_COL)}${Math.max(row, 1)}`;
+
   // The figure table, beside the narrative.
   const c0 = FIGURE_COL;
   cells.push({ row: 0, col: c0, value: '本报告所用数据及来源', bold: true, align: 'center', fontSize: 12 });
@@ -138,11 +166,14 @@ export function layoutReport(doc: ReportDoc, sheetName: string): SheetLayout {
   // pasted into one cell (a 偏差原因 of 100,000 characters) is cut there, with a visible ….
   for (const c of cells) if (typeof c.value === 'string' && c.value.length > MAX_CELL_TEXT) c.value = c.value.slice(0, MAX_CELL_TEXT - 1) + '…';
 
+  const columnWidths = [NARRATIVE_WIDTH, 2, 30, 18, 16, 10];
   return {
     name: sheetName,
-    columnWidths: [NARRATIVE_WIDTH, 2, 30, 18, 16, 10],
+    columnWidths,
+    rowHeights: rowHeightsFor(cells, columnWidths),
     cells,
     merges,
     orientation: 'portrait',
+    printArea,
   };
 }

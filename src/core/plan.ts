@@ -44,4 +44,8 @@ export interface SheetLayout {
   merges: string[];
   /** Landscape or portrait A4. */
   orientation?: 'portrait' | 'landscape';
+  /** The range to print (A1 range), when only part of the sheet is meant for paper. */
+  printArea?: string;
+  /** Row heights in points by 0-based row, for rows whose wrapped text needs more than one line. */
+  rowHeights?: Record<number, number>;
 }

@@ -456,11 +456,14 @@ function addLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
+      // ExcelJS writes '$' before each part it is given: 'A$1:A$9' becomes the absolute '$A$1:$A$9'.
+      ...(layout.printArea ? { printArea: layout.printArea.replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
     },
   });
   layout.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
+  for (const [r, h] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   for (const lc of layout.cells) {
     const cell = ws.getCell(lc.row + 1, lc.col + 1);
     // A string is stored as a string (a shared string), never read as a formula.

@@ -166,3 +166,39 @@ describe('layoutReport', () => {
     expect(at(s.cells, 2, FIGURE_COL)!.value).toContain('未引用');
   });
 });
+
+describe('print area', () => {
+  test('the narrative column prints; the figure table beside it does not', () => {
+    const doc = {
+      title: 'T',
+      blocks: [
+        { type: 'title' as const, text: 'T' },
+        { type: 'paragraph' as const, text: 'p1' },
+        { type: 'paragraph' as const, text: 'p2' },
+      ],
+      figures: [{ label: 'x', display: '1', value: 1, ref: { sheet: 'S', cell: 'B2' } }],
+    };
+    const l = layoutReport(doc, '自评报告');
+    const lastNarrativeRow = Math.max(...l.cells.filter((c) => c.col === 0).map((c) => c.row));
+    expect(l.printArea).toBe(`A1:A${lastNarrativeRow + 1}`);
+  });
+});
+
+describe('row heights', () => {
+  test('a paragraph longer than the narrative column gets a taller row; a short one keeps the default', () => {
+    const long = '预算执行'.repeat(40); // 160 CJK characters: 320 units, several lines at width 80
+    const doc = {
+      title: 'T',
+      blocks: [
+        { type: 'paragraph' as const, text: '短' },
+        { type: 'paragraph' as const, text: long },
+      ],
+      figures: [],
+    };
+    const l = layoutReport(doc, '自评报告');
+    const shortRow = l.cells.find((c) => c.value === '\u3000\u3000短')!.row;
+    const longRow = l.cells.find((c) => typeof c.value === 'string' && c.value.endsWith(long))!.row;
+    expect(l.rowHeights![shortRow]).toBeUndefined();
+    expect(l.rowHeights![longRow]).toBeGreaterThanOrEqual(4 * 15);
+  });
+});
