@@ -696,10 +696,12 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     layout.columnWidths.forEach((w, i) => {
       if (w > 0) ws.getRange(`${colName(i)}:${colName(i)}`).format.columnWidth = charsToPoints(w);
     });
+    for (const [r, h] of Object.entries(layout.rowHeights ?? {})) ws.getRange(a1(Number(r), 0)).format.rowHeight = h;
     if (api19 && layout.orientation) {
       ws.pageLayout.orientation = (layout.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
       ws.pageLayout.paperSize = 'A4' as Excel.PaperType;
     }
+    if (api19 && layout.printArea) ws.pageLayout.setPrintArea(layout.printArea);
   }
 }
 

@@ -400,6 +400,8 @@ describe('addSheets', () => {
     columnWidths: [90, 12],
     merges: ['A1:B1'],
     orientation: 'portrait',
+    printArea: 'A1:A7',
+    rowHeights: { 3: 45 },
     cells: [
       { row: 0, col: 0, value: '某部门2024年度整体支出绩效自评报告', bold: true, align: 'center', fontSize: 16 },
       { row: 2, col: 0, value: '一、部门基本情况', bold: true },
@@ -429,7 +431,8 @@ describe('addSheets', () => {
     expect(s.styleAt('A4')).toMatchObject({ wrapText: true });
     expect(s.merges).toEqual([{ r1: 0, c1: 0, r2: 0, c2: 1 }]);
     expect(s.columnWidths.get(0)).toBe(charsToPoints(90));
-    expect(s.pageLayout).toEqual({ orientation: 'Portrait', paperSize: 'A4' });
+    expect(s.pageLayout).toEqual({ orientation: 'Portrait', paperSize: 'A4', printArea: 'A1:A7' });
+    expect(s.rowHeights.get(3)).toBe(45);
     expect(fake.active).toBe('自评报告 (2)');
     // The user's sheets are untouched.
     expect(fake.writes.filter((w) => !w.newSheet)).toEqual([]);

@@ -59,6 +59,7 @@ export class FakeSheet {
   notes = new Map<string, string>();
   merges: Area[] = [];
   columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
   pageLayout: Record<string, unknown> = {};
   isProtected = false;
   /** Reading this sheet's cells fails with this error (a sheet Excel cannot read). */
@@ -410,6 +411,14 @@ class FakeWorksheet extends Proxy {
           });
           return true;
         },
+        get(_t, prop) {
+          if (prop !== 'setPrintArea') return undefined;
+          return (area: string) =>
+            ctx.enqueue(() => {
+              ctx.fake.requireApi('api19', 'pageLayout.setPrintArea');
+              resolve().pageLayout.printArea = area;
+            });
+        },
       },
     );
   }
@@ -651,6 +660,13 @@ class FakeRangeFormat {
   }
   set horizontalAlignment(v: string) {
     (this.styleSetter('') as Record<string, unknown>).horizontalAlignment = v;
+  }
+  set rowHeight(v: number) {
+    this.ctx.enqueue(() => {
+      const t = this.target();
+      this.ctx.fake.record(t.sheet, addressOf(t), 'rowHeight');
+      for (const a of t.areas) for (let r = a.r1; r <= a.r2; r++) t.sheet.rowHeights.set(r, v);
+    });
   }
   set columnWidth(v: number) {
     this.ctx.enqueue(() => {
