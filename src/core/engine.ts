@@ -30,7 +30,8 @@ export interface Evaluation {
   check: CheckResult;
   /** All findings, reading and checks, in sheet order then row then column. */
   findings: Finding[];
-  report: ReportDoc;
+  /** The narrative report, built on first use. */
+  readonly report: ReportDoc;
 }
 
 export function chooseProfile(read: ReadResult, wanted?: string | Profile): { profile: Profile; source: Evaluation['profileSource'] } {
@@ -56,8 +57,19 @@ export function evaluate(grid: Grid, opts: EvaluateOptions = {}): Evaluation {
   const { profile, source } = chooseProfile(read, opts.profile);
   const check = runChecks(read, profile);
   const findings = sortFindings([...read.findings, ...check.findings], grid.sheets.map((s) => s.name));
-  const report = buildReport(read, check, profile, findings);
-  return { profile, profileSource: source, read, check, findings, report };
+  // The narrative is built when first asked for: `check` never needs it.
+  let report: ReportDoc | undefined;
+  return {
+    profile,
+    profileSource: source,
+    read,
+    check,
+    findings,
+    get report(): ReportDoc {
+      if (!report) report = buildReport(read, check, profile, findings);
+      return report;
+    },
+  };
 }
 
 /** The marks to write for an evaluation's findings. */
