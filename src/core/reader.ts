@@ -124,6 +124,17 @@ const GRADE_WORDS = new Set(['优', '良', '中', '差', '优秀', '良好', '�
 
 
 const DEPT_TITLE = '部门整体支出绩效自评表';
+
+/** The department a title names before its year: '某县农业农村局2025年度部门整体支出绩效自评表' -> '某县农业农村局'. */
+function nameInTitle(title: string): string {
+  const i = title.indexOf(DEPT_TITLE);
+  if (i < 0) return '';
+  return title
+    .slice(0, i)
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（(]?[0-9０-９]{4}\s*年度?[)）]?$/, '')
+    .trim();
+}
 const PROJECT_TITLE = '项目支出绩效自评表';
 
 // ---------------------------------------------------------------- a sheet with indexes
@@ -656,7 +667,10 @@ function readTable(ctx: Ctx, view: View, kind: TableKind | undefined, title: Tit
     }
   }
   if (tkind === 'department') {
+    const fromTitle = nameInTitle(table.title);
     if (head['部门名称']) table.name = head['部门名称'];
+    // 某县市场监督管理局2025年度部门整体支出绩效自评表 names the department in its title.
+    else if (fromTitle) table.name = { value: fromTitle, ref: table.titleRef, text: table.title };
     else table.missing.push('部门名称');
   } else {
     if (head['项目名称']) table.name = head['项目名称'];

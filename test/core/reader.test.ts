@@ -518,3 +518,21 @@ test('level cells repeated on every row declare each group weight once', () => {
   ]);
   expect(t.indicators.map((i) => i.level1Ref.cell)).toEqual(['B11', 'B12', 'B13', 'B14', 'B15', 'B16']);
 });
+
+test('a department table with no 部门名称 row takes the name its title gives; with neither, the label is missing', () => {
+  const table = (title: string) =>
+    makeSheet('整体', [
+      [title],
+      ['预算资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['年度资金总额', 100, 100, 95, 10, 0.95, 9.5],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      [null, '产出指标', '数量指标', '检查次数', '≥10次', '10次', 90, 90],
+      ['总分', null, null, null, null, null, 100, 99.5],
+    ]);
+  const named = only('department', readWorkbook({ sheets: [table('某县市场监督管理局 2025年度部门整体支出绩效自评表')] }).tables);
+  expect(named.name).toMatchObject({ value: '某县市场监督管理局', ref: { sheet: '整体', cell: 'A1' } });
+  expect(named.missing).toEqual([]);
+  const bare = readWorkbook({ sheets: [table('2025年度部门整体支出绩效自评表')] });
+  expect(only('department', bare.tables).missing).toEqual(['部门名称']);
+  expect(bare.findings.filter((f) => f.rule === 'structure.label_missing').map((f) => f.cell)).toEqual(['A1']);
+});
