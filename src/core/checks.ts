@@ -529,13 +529,16 @@ function checkTotals(t: Table, profile: Profile, fo: FundsOutcome, inds: Indicat
   if (st !== undefined) tr.statedTotal = st;
 
   // score.total
+  // It checks the table's own addition: the stated indicator scores plus the stated 执行率得分
+  // (the computed one where none is stated); a wrong 执行率得分 itself is exec.score's finding.
   if (st !== undefined && totals?.score && t.indicators.length > 0) {
-    const expect = statedSum + execPart;
+    const statedExec = fo.statedScore ?? fo.score ?? 0;
+    const expect = statedSum + statedExec;
     if (Math.abs(st - expect) > tol)
       out.add(
         'score.total',
         totals.score.ref,
-        `总分 ${fmtNum(st)} 与各指标得分之和 ${fmtNum(statedSum)} 加预算执行率得分 ${fmtNum(execPart)} 的合计 ${fmtNum(expect)} 不符`,
+        `总分 ${fmtNum(st)} 与各指标得分之和 ${fmtNum(statedSum)} 加预算执行率得分 ${fmtNum(statedExec)} 的合计 ${fmtNum(expect)} 不符`,
         expect,
         st,
       );

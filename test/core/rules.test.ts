@@ -372,6 +372,14 @@ describe('exec.score', () => {
   test('within tolerance does not fire', () => {
     expectNone(run((m) => (m.tables[DEPT].funds[0].score = 9.7)).ev, 'exec.score');
   });
+  test('a wrong execution score added into a total that sums the stated figures is one finding, not two', () => {
+    const { ev } = run((m) => {
+      m.tables[DEPT].funds[0].score = 9.5;
+      m.tables[DEPT].totalScore = (m.tables[DEPT].totalScore as number) - 0.18;
+    });
+    expectNone(ev, 'score.total');
+    expect(ev.findings.filter((f) => f.rule === 'exec.score')).toHaveLength(1);
+  });
   test('over-execution is capped at 100 %', () => {
     const { ev } = run((m) => {
       const f = m.tables[P1].funds;
