@@ -301,11 +301,10 @@ class Ctx {
     });
   }
 
-  /** A number figure at (r, c) (the shown cell), scaled by `scale`. */
-  num(view: View, r: number, c: number, label: string, scale = 1, own = false): Fig<number | null> {
-    const s = own ? { cell: view.cell(r, c), r, c } : view.shown(r, c);
-    const ref = view.ref(s.r, s.c);
+  /** A figure cell holding an Excel error or a date, which no number may be read from: reported on its cell. */
+  private notANumber(view: View, s: { cell: Cell | undefined; r: number; c: number }, label: string): Fig<number | null> | undefined {
     const cell = s.cell;
+    const ref = view.ref(s.r, s.c);
     if (cell?.error) {
       this.cellError(view, s.r, s.c, cell.error, '数字', label);
       return { value: null, ref, error: cell.error, text: cell.error };
@@ -314,6 +313,16 @@ class Ctx {
       this.cellUnreadable(view, s.r, s.c, cell, label);
       return { value: null, ref, text: cellText(cell) };
     }
+    return undefined;
+  }
+
+  /** A number figure at (r, c) (the shown cell), scaled by `scale`. */
+  num(view: View, r: number, c: number, label: string, scale = 1, own = false): Fig<number | null> {
+    const s = own ? { cell: view.cell(r, c), r, c } : view.shown(r, c);
+    const ref = view.ref(s.r, s.c);
+    const cell = s.cell;
+    const bad = this.notANumber(view, s, label);
+    if (bad) return bad;
     const rd = readNumber(cell);
     const fig: Fig<number | null> = { value: rd.status === 'ok' && rd.value !== null && rd.value !== undefined ? rd.value * scale : null, ref };
     const text = cell ? cellText(cell) : '';
@@ -330,14 +339,8 @@ class Ctx {
     const s = view.shown(r, c);
     const ref = view.ref(s.r, s.c);
     const cell = s.cell;
-    if (cell?.error) {
-      this.cellError(view, s.r, s.c, cell.error, '数字', label);
-      return { value: null, ref, error: cell.error, text: cell.error };
-    }
-    if (cell && typeof cell.value === 'number' && isDateFormat(cell.format)) {
-      this.cellUnreadable(view, s.r, s.c, cell, label);
-      return { value: null, ref, text: cellText(cell) };
-    }
+    const bad = this.notANumber(view, s, label);
+    if (bad) return bad;
     const rd = readRate(cell);
     const fig: Fig<number | null> & { decimals?: number } = { value: rd.status === 'ok' && rd.value !== null && rd.value !== undefined ? rd.value : null, ref };
     if (rd.status === 'ok' && typeof rd.decimals === 'number') fig.decimals = rd.decimals;

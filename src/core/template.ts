@@ -3,7 +3,7 @@
 // the property tests. The layout writes what the model says and computes nothing:
 // a model with a wrong score lays out a workbook with a wrong score.
 
-import { a1, areaA1, type Area, type Cell, type Grid, type Sheet } from './grid';
+import { a1, areaA1, parseA1, type Area, type Cell, type Grid, type Sheet } from './grid';
 import type { LayoutCell, SheetLayout } from './plan';
 import { uniqueSheetName } from './layout';
 
@@ -333,15 +333,7 @@ function tableWidth(t: TableModel, opts: LayoutOptions): number {
 
 function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
   const { opts, L, addr, path } = ctx;
-  const o = opts.origin ? /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(opts.origin) : null;
-  let r0 = 0;
-  let c0 = 0;
-  if (o) {
-    let c = 0;
-    for (const ch of o[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-    c0 = c - 1;
-    r0 = Number(o[2]) - 1;
-  }
+  const { r: r0, c: c0 } = opts.origin ? parseA1(opts.origin) : { r: 0, c: 0 };
   const w = new SheetWriter(sheetName, r0, c0);
   const W = tableWidth(t, opts);
   const at = (key: string, cell: string) => {
@@ -584,15 +576,7 @@ function firstOf(list: IndicatorModel[], k: number, level: 'level1' | 'level2'):
 
 function layoutBasic(b: BasicModel, ctx: Omit<Ctx, 'path'>, sheetName = '基本情况'): Sheet {
   const { opts, L, addr } = ctx;
-  const o = opts.origin ? /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/.exec(opts.origin) : null;
-  let r0 = 0;
-  let c0 = 0;
-  if (o) {
-    let c = 0;
-    for (const ch of o[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-    c0 = c - 1;
-    r0 = Number(o[2]) - 1;
-  }
+  const { r: r0, c: c0 } = opts.origin ? parseA1(opts.origin) : { r: 0, c: 0 };
   const w = new SheetWriter(sheetName, r0, c0);
   const at = (key: string, cell: string) => {
     addr[`basic.${key}`] = { sheet: sheetName, cell };
