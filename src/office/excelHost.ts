@@ -4,10 +4,14 @@
 //
 // Round trips (context.sync) are what make an add-in slow, so every method queues its
 // work and syncs a fixed number of times, whatever the number of sheets or marks:
-//   snapshot     2  (sheet names; every sheet's used range, formats, types, merges)
+//   snapshot     2  (sheet names, the mark record, the notes or comments; every sheet's used
+//                   range, formats, types, merges, protection, and the fills of its first cells
+//                   up to the fill budget, with the notes' or comments' cells)
 //                   + only when Excel refuses that size: 1 (used-range sizes) + one per
 //                   batch of row blocks (see ExcelHostOptions)
-//   applyMarks   2  (original fills, notes, the stored record; writes)
+//   applyMarks   1  right after a snapshot that saw every marked cell (and every cell a
+//                   previous check marked): the writes only, from what the snapshot read
+//                2  otherwise (original fills, notes, the stored record; writes)
 //                   + 1 when a previous check left marks on cells no longer marked
 //   clearMarks   3  (the stored record; the marked cells' current fills and notes; writes)
 //   Only for mark sets far beyond a real workbook's (over 10,000 cells, or over ~2.5 MB of
@@ -15,7 +19,7 @@
 //   addSheets    2  (existing names; writes)
 //   selectCell   1
 
-import { a1, areaA1, colName, parseArea, type Area, type Cell, type Grid, type Sheet } from '../core/grid';
+import { a1, areaA1, colName, parseA1, parseArea, type Area, type Cell, type Grid, type Sheet } from '../core/grid';
 import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
 import { HostError, type HostCapabilities, type WorkbookHost } from './host';
 import { isSizeError, toHostError } from './officeErrors';
@@ -47,6 +51,14 @@ export interface ExcelHostOptions {
   minChunkCells?: number;
   /** The longest address string passed to getRanges. Default 8,192 (Excel's limit). */
   maxAddressLength?: number;
+  /**
+   * The most cells whose fills a snapshot reads (ExcelApi 1.9 getCellProperties), shared by the
+   * sheets, so that the following applyMarks can write in one sync. Each sheet gets an equal
+   * share, read from the top-left of its used range. About 70 bytes a cell in the response:
+   * the default, 25,000, keeps it under 2 MB beside the values (Excel on the web refuses 5 MB).
+   * 0 turns the one-sync marking off.
+   */
+  fillCells?: number;
 }
 
 type Run = typeof Excel.run;
@@ -66,6 +78,40 @@ interface Support extends HostCapabilities {
 }
 
 const NO_FILL_COLOR = '#FFFFFF';
+
+/** A cell's fill as read (RangeFill or CellProperties): tint and pattern only with 1.9. */
+interface FillSeen {
+  color: string | null;
+  tintAndShade?: number | null;
+  pattern?: string | null;
+}
+
+interface SeenSheet {
+  protected: boolean;
+  /** The cells whose fills were read (null: none). */
+  area: Area | null;
+  fills: FillSeen[][];
+}
+
+/** What a snapshot read for the applyMarks after it. */
+interface Seen {
+  sheets: Map<string, SeenSheet>;
+  record: MarkRecordEntry[];
+  /** recordKey -> the note's text, every note of the workbook (null: not read). */
+  notes: Map<string, string> | null;
+  /** Every comment of the workbook (null: not read). */
+  comments: { id: string; sheet: string; cell: string; content: string }[] | null;
+}
+
+/** "'O''Brien 表'!C3" -> { sheet: "O'Brien 表", cell: 'C3' }; null for anything else. */
+export function cellOfAddress(address: string): { sheet: string; cell: string } | null {
+  const i = address.lastIndexOf('!');
+  if (i <= 0) return null;
+  let sheet = address.slice(0, i).trim();
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const cell = normalizeAddress(address.slice(i + 1).split(':')[0]);
+  return cell ? { sheet, cell } : null;
+}
 const SHEET_NAME_MAX = 31;
 
 // ---------------------------------------------------------------- reading
@@ -187,6 +233,10 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
   const maxAddr = Math.max(16, options.maxAddressLength ?? MAX_ADDRESS_LENGTH);
   const probeCells = Math.max(1, options.probeCells ?? 10_000);
   const writeBytes = Math.max(1, options.writeBytes ?? 2_500_000);
+  const fillCells = Math.max(0, options.fillCells ?? 25_000);
+
+  /** What the last snapshot saw, for the applyMarks right after it; dropped by any write. */
+  let seen: Seen | null = null;
 
   const support = (): Support => ({
     notes: isSet('ExcelApi', '1.18'),
@@ -211,7 +261,8 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
 
   // ---- snapshot
 
-  async function readWhole(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], merges: boolean): Promise<Sheet[]> {
+  /** Every sheet's used range in one sync; `also` queues more loads on it and returns what reads them after. */
+  async function readWhole(ctx: Excel.RequestContext, sheets: Excel.Worksheet[], merges: boolean, also?: () => () => void): Promise<Sheet[]> {
     const jobs = sheets.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('address,values,numberFormat,valueTypes');
@@ -219,7 +270,9 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
       if (merged) merged.load('address');
       return { used, merged };
     });
+    const after = also?.();
     await ctx.sync();
+    after?.();
     return sheets.map((ws, i) => {
       const s = emptySheet(ws.name);
       const { used, merged } = jobs[i];
@@ -282,6 +335,86 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     }
     out.forEach(finishSheet);
     return out;
+  }
+
+  // ---- what a snapshot reads for the applyMarks after it
+
+  const FILL_LOAD = { format: { fill: { color: true, tintAndShade: true, pattern: true } } } as const;
+
+  /** The first sync's part: the stored record, the notes (1.18) or else the comments (1.10). */
+  function queueSeenFirst(ctx: Excel.RequestContext, sup: Support) {
+    const wb = ctx.workbook;
+    const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
+    setting.load('value');
+    const notes = sup.notes ? wb.notes : null;
+    if (notes) notes.load('items/content');
+    const comments = !sup.notes && sup.comments ? wb.comments : null;
+    if (comments) comments.load('items/id,items/content');
+    return { setting, notes, comments };
+  }
+  type SeenFirst = ReturnType<typeof queueSeenFirst>;
+
+  /**
+   * The second sync's part: every sheet's protection; the fills of a block at the top-left of its
+   * used range (its share of the fill budget, clipped to the used range); the cells of the notes
+   * or comments. Returns what builds the cache once the sync is done.
+   */
+  function queueSeenSecond(first: SeenFirst, sheets: Excel.Worksheet[], sup: Support): () => Seen {
+    const share = Math.floor(fillCells / Math.max(1, sheets.length));
+    // A block about 4 times as tall as it is wide, 16 to 64 columns (the tables are narrow and long).
+    const cols = Math.min(64, Math.max(16, Math.round(Math.sqrt(share / 4))));
+    const rows = Math.floor(share / cols);
+    const perSheet = sheets.map((ws) => {
+      ws.protection.load('protected');
+      if (rows < 1) return { ws, block: null, props: null };
+      // getUsedRange (not ...OrNullObject) gives A1 for a blank sheet, so the block always exists.
+      const used = ws.getUsedRange(true);
+      const block = used.getCell(0, 0).getResizedRange(rows - 1, cols - 1).getIntersection(used);
+      block.load('address');
+      return { ws, block, props: block.getCellProperties(FILL_LOAD) };
+    });
+    const noteCells = first.notes ? first.notes.items.map((n) => n.getLocation().load('address')) : null;
+    const commentCells = first.comments ? first.comments.items.map((c) => c.getLocation().load('address')) : null;
+    return () => {
+      const out: Seen = {
+        sheets: new Map(),
+        record: first.setting.isNullObject ? [] : parseRecord(first.setting.value),
+        notes: null,
+        comments: null,
+      };
+      for (const { ws, block, props } of perSheet) {
+        const s: SeenSheet = { protected: ws.protection.protected, area: null, fills: [] };
+        if (block && props) {
+          s.area = parseArea(rangePart(block.address));
+          s.fills = props.value.map((row) => row.map((cp) => ({ color: cp.format?.fill?.color ?? null, tintAndShade: cp.format?.fill?.tintAndShade ?? null, pattern: cp.format?.fill?.pattern ?? null })));
+        }
+        out.sheets.set(ws.name, s);
+      }
+      if (first.notes && noteCells) {
+        out.notes = new Map();
+        first.notes.items.forEach((n, i) => {
+          const at = cellOfAddress(noteCells[i].address);
+          if (at) out.notes!.set(recordKey(at.sheet, at.cell), n.content);
+        });
+      }
+      if (first.comments && commentCells) {
+        out.comments = first.comments.items.map((c, i) => {
+          const at = cellOfAddress(commentCells[i].address);
+          return { id: c.id, sheet: at?.sheet ?? '', cell: at?.cell ?? '', content: c.content };
+        });
+      }
+      return out;
+    };
+  }
+
+  /** The fill the last snapshot saw on a cell, or undefined when it did not read that cell. */
+  function seenFill(s: Seen, sheet: string, cell: string): FillSeen | undefined {
+    const sh = s.sheets.get(sheet);
+    if (!sh || !sh.area) return undefined;
+    const { r, c } = parseA1(cell);
+    const a = sh.area;
+    if (r < a.r1 || r > a.r2 || c < a.c1 || c > a.c2) return undefined;
+    return sh.fills[r - a.r1]?.[c - a.c1];
   }
 
   // ---- marks: reading what a write must keep, writing within a payload budget
@@ -366,22 +499,26 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
   const textBytes = (t: string) => OP_BYTES + 3 * t.length;
 
   /** A cell's fill as the record keeps it: '#RRGGBB', or null for no fill. */
-  function fillOf(f: Excel.RangeFill, sup: Support): string | null {
+  function fillOf(f: FillSeen, sup: Support): string | null {
     const color = f.color;
     if (!color) return null;
     const c = normColor(color);
     if (c !== NO_FILL_COLOR) return c;
     // 'No fill' reads as #FFFFFF like a white fill; with 1.9 a white fill has a tint (0), no fill has none.
     if (!sup.api19) return null;
-    const tint = (f as { tintAndShade?: number | null }).tintAndShade;
-    const pattern = (f as { pattern?: string | null }).pattern;
-    if (pattern === 'None' || tint === null || tint === undefined) return null;
+    const tint = f.tintAndShade;
+    if (f.pattern === 'None' || tint === null || tint === undefined) return null;
     return c;
   }
 
+  /** A probed RangeFill as read (tint and pattern are loaded only with 1.9). */
+  function probedFill(f: Excel.RangeFill, sup: Support): FillSeen {
+    return sup.api19 ? { color: f.color, tintAndShade: f.tintAndShade, pattern: f.pattern } : { color: f.color };
+  }
+
   /** The cell still carries the fill the add-in gave it (a record without the mark colour: assume so). */
-  function stillOurs(p: CellProbe, e: MarkRecordEntry): boolean {
-    return e.mark === undefined || sameColor(p.fill.color, e.mark);
+  function stillOurs(color: string | null | undefined, e: MarkRecordEntry): boolean {
+    return e.mark === undefined || sameColor(color, e.mark);
   }
 
   function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -423,6 +560,153 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     else note.content = user;
   }
 
+  // ---- marking in one sync from what the snapshot saw
+
+  interface FastPlan {
+    marked: Mark[];
+    record: MarkRecordEntry[];
+    /** Cells a previous check marked and this one does not, whose fill is still ours: back to the original. */
+    back: MarkRecordEntry[];
+    /** Notes on those cells holding the add-in's part: the user's part stays. */
+    staleNotes: { sheet: string; cell: string; content: string }[];
+    /** The existing note of each marked cell (notes only). */
+    notes: (string | undefined)[];
+    /** The add-in's own comments to remove, and whether comments can be added (no user thread on a marked cell). */
+    ourComments: string[];
+    addComments: boolean;
+    useNotes: boolean;
+    useComments: boolean;
+    /** Every sheet the writes touch. */
+    sheets: string[];
+  }
+
+  /**
+   * The writes of applyMarks from the last snapshot's reads, or null when the snapshot did not see
+   * everything they need (a marked or previously marked cell whose fill it did not read, notes or
+   * comments it did not read). A protected sheet is refused here, before anything is written.
+   */
+  function planFromSeen(s: Seen, marked: Mark[], wanted: Map<string, Mark>, sup: Support): FastPlan | null {
+    const useNotes = sup.notes;
+    const useComments = !sup.notes && sup.comments;
+    if ((useNotes && !s.notes) || (useComments && !s.comments)) return null;
+    const fills = marked.map((m) => seenFill(s, m.sheet, m.cell));
+    if (fills.some((f) => f === undefined)) return null;
+    const oldByKey = new Map(s.record.map((e) => [recordKey(e.sheet, e.cell), e]));
+    const stale = s.record.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)) && s.sheets.has(e.sheet));
+    const staleFills = stale.map((e) => seenFill(s, e.sheet, e.cell));
+    if (staleFills.some((f) => f === undefined)) return null;
+
+    const refuse = (names: Iterable<string>, verb: string) => {
+      for (const name of names) {
+        if (s.sheets.get(name)?.protected) {
+          throw new HostError('protected', `工作表“${name}”受保护，无法${verb}。请先撤销工作表保护（审阅 > 撤销工作表保护）后重试。`);
+        }
+      }
+    };
+    const markedSheets = new Set(marked.map((m) => m.sheet));
+    const staleSheets = new Set(stale.map((e) => e.sheet));
+    refuse(markedSheets, '写入标记');
+    refuse(staleSheets, '更新标记');
+
+    const comments = s.comments ?? [];
+    const addComments = useComments && !comments.some((c) => !isOurNote(c.content) && wanted.has(recordKey(c.sheet, c.cell)));
+    const via = useNotes ? 'note' : addComments ? 'comment' : undefined;
+    const record = marked.map((m, i) => {
+      const f = fills[i] as FillSeen;
+      const prev = oldByKey.get(recordKey(m.sheet, m.cell));
+      // A cell the user refilled since the last check: their fill is now the one to restore.
+      const original = prev && stillOurs(f.color, prev) ? prev.fill : fillOf(f, sup);
+      const entry: MarkRecordEntry = { sheet: m.sheet, cell: m.cell, fill: original, note: !!via, mark: m.fill };
+      if (via) entry.via = via;
+      return entry;
+    });
+    const staleNotes: FastPlan['staleNotes'] = [];
+    if (useNotes && s.notes) {
+      for (const e of stale) {
+        if (!e.note || e.via === 'comment') continue;
+        const content = s.notes.get(recordKey(e.sheet, e.cell));
+        if (content !== undefined && isOurNote(content)) staleNotes.push({ sheet: e.sheet, cell: e.cell, content });
+      }
+    }
+    return {
+      marked,
+      record,
+      back: stale.filter((e, i) => stillOurs(staleFills[i]?.color, e)),
+      staleNotes,
+      notes: marked.map((m) => (useNotes && s.notes ? s.notes.get(recordKey(m.sheet, m.cell)) : undefined)),
+      ourComments: useComments ? comments.filter((c) => isOurNote(c.content)).map((c) => c.id) : [],
+      addComments,
+      useNotes,
+      useComments,
+      sheets: [...new Set([...markedSheets, ...staleSheets])],
+    };
+  }
+
+  /** applyMarks' writes, in one sync for any ordinary number of marks. */
+  async function writeMarks(ctx: Excel.RequestContext, plan: FastPlan, sup: Support): Promise<void> {
+    const wb = ctx.workbook;
+    // A sheet renamed or deleted since the snapshot fails here, before anything is written.
+    const sheets = new Map<string, Excel.Worksheet>();
+    for (const name of plan.sheets) {
+      const ws = wb.worksheets.getItem(name);
+      ws.load('name');
+      sheets.set(name, ws);
+    }
+    const sheet = (name: string) => sheets.get(name) as Excel.Worksheet;
+    const writeRecordAndFills = async (w: Writer) => {
+      // The record first: whatever happens to the writes after it, clearMarks can restore.
+      const json = serializeRecord(plan.record);
+      await w.spend(textBytes(json));
+      wb.settings.add(RECORD_KEY, json);
+      await queueFills(ctx, w, plan.marked, sup.api19);
+    };
+    const w = writer(ctx);
+    try {
+      await writeRecordAndFills(w);
+      await queueFills(ctx, w, plan.back, sup.api19);
+      for (const n of plan.staleNotes) {
+        const user = userPartOfNote(n.content);
+        await w.spend(textBytes(user));
+        const note = sheet(n.sheet).notes.getItem(n.cell);
+        if (user === '') note.delete();
+        else note.content = user;
+      }
+      if (plan.useNotes) {
+        for (let i = 0; i < plan.marked.length; i++) {
+          const m = plan.marked[i];
+          const existing = plan.notes[i];
+          await w.spend(textBytes(m.note));
+          const ws = sheet(m.sheet);
+          if (existing !== undefined) ws.notes.getItem(m.cell).content = combineNote(existing, m.note);
+          else ws.notes.add(ws.getRange(m.cell), m.note);
+        }
+      }
+      if (plan.useComments) {
+        for (const id of plan.ourComments) {
+          await w.spend(OP_BYTES);
+          wb.comments.getItem(id).delete();
+        }
+        if (plan.addComments) {
+          for (const m of plan.marked) {
+            await w.spend(textBytes(m.note));
+            wb.comments.add(sheet(m.sheet).getRange(m.cell), m.note);
+          }
+        }
+      }
+      await w.flush();
+    } catch (e) {
+      // As in the two-sync path: a comment Excel refuses leaves the fills and the record without comments.
+      if (!plan.useComments || toHostError(e).kind !== 'other') throw e;
+      for (const r of plan.record) {
+        r.note = false;
+        delete r.via;
+      }
+      const again = writer(ctx);
+      await writeRecordAndFills(again);
+      await again.flush();
+    }
+  }
+
   // ---- the interface
 
   return {
@@ -433,12 +717,34 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
 
     async snapshot(): Promise<Grid> {
       const sup = support();
+      seen = null;
       return guard(() =>
         run(async (ctx) => {
           const wss = ctx.workbook.worksheets;
           wss.load('items/name');
+          // What applyMarks would read, on the same two syncs (getCellProperties needs 1.9).
+          const first = sup.api19 && fillCells > 0 ? queueSeenFirst(ctx, sup) : null;
           await ctx.sync();
           const sheets = wss.items;
+          let error: unknown = null;
+          if (first) {
+            let made: Seen | null = null;
+            try {
+              const read = await readWhole(ctx, sheets, sup.merges, () => {
+                const build = queueSeenSecond(first, sheets, sup);
+                return () => {
+                  made = build();
+                };
+              });
+              seen = made;
+              return { sheets: read };
+            } catch (e) {
+              error = e;
+              // An unexpected refusal of the extra reads: read once more without them.
+              if (!isSizeError(e) && toHostError(e).kind !== 'other') throw e;
+            }
+          }
+          if (error && isSizeError(error)) return { sheets: await readInBlocks(ctx, sheets, sup.merges) };
           try {
             return { sheets: await readWhole(ctx, sheets, sup.merges) };
           } catch (e) {
@@ -480,8 +786,12 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
       const marked = [...wanted.values()];
       const useNotes = sup.notes;
       const useComments = !sup.notes && sup.comments;
-      await guard(() =>
-        run(async (ctx) => {
+      const cache = seen;
+      seen = null;
+      await guard(async () => {
+        const fast = cache ? planFromSeen(cache, marked, wanted, sup) : null;
+        if (fast) return run((ctx) => writeMarks(ctx, fast, sup));
+        return run(async (ctx) => {
           const wb = ctx.workbook;
           // Read: the stored record, the sheets' names, the add-in's comments; with them the marked
           // cells' protection, fills and notes.
@@ -512,7 +822,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
             const m = marked[i];
             const prev = oldByKey.get(recordKey(p.sheet, p.cell));
             // A cell the user refilled since the last check: their fill is now the one to restore.
-            const original = prev && stillOurs(p, prev) ? prev.fill : fillOf(p.fill, sup);
+            const original = prev && stillOurs(p.fill.color, prev) ? prev.fill : fillOf(probedFill(p.fill, sup), sup);
             const entry: MarkRecordEntry = { sheet: p.sheet, cell: p.cell, fill: original, note: !!via, mark: m.fill };
             if (via) entry.via = via;
             return entry;
@@ -530,7 +840,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
             await writeRecordAndFills(w);
             // Cells an earlier check marked and this one does not: back to their original fill,
             // unless the user has changed it since.
-            const back = stale.filter((e, i) => stillOurs(staleProbes[i], e));
+            const back = stale.filter((e, i) => stillOurs(staleProbes[i].fill.color, e));
             await queueFills(ctx, w, back, sup.api19);
             for (const p of staleProbes) await queueNoteRemoval(w, p.note);
             if (useNotes) {
@@ -569,12 +879,13 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
             await writeRecordAndFills(again);
             await again.flush();
           }
-        }),
-      );
+        });
+      });
     },
 
     async clearMarks(): Promise<number> {
       const sup = support();
+      seen = null;
       return guard(() =>
         run(async (ctx) => {
           const wb = ctx.workbook;
@@ -591,7 +902,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
             ? (await probeAll(ctx, live.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '清除标记')).probes
             : [];
           // A cell whose fill is no longer ours was refilled by the user: their choice stays.
-          const restore = live.filter((e, i) => stillOurs(probes[i], e));
+          const restore = live.filter((e, i) => stillOurs(probes[i].fill.color, e));
           const w = writer(ctx);
           await queueFills(ctx, w, restore, sup.api19);
           for (const p of probes) await queueNoteRemoval(w, p.note);
@@ -613,6 +924,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     async addSheets(layouts: SheetLayout[]): Promise<string[]> {
       if (layouts.length === 0) return [];
       const sup = support();
+      seen = null;
       return guard(() =>
         run(async (ctx) => {
           const wss = ctx.workbook.worksheets;

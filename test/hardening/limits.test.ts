@@ -262,11 +262,14 @@ describe('a workbook that changes between the check and its marks', () => {
     const { fake, host } = checked();
     const before = picture(fake);
     const ev = evaluate(await host.snapshot());
-    // The sheet vanishes after the probe sync (the next sync is the write).
+    // A host that has not read this workbook marks in two syncs (a read, then the writes);
+    // the sheet vanishes after the read sync.
+    const marker = hostOf(fake);
     const find = fake.findSheet.bind(fake);
     const start = fake.syncs;
     fake.findSheet = (name: string) => (name === '项目1' && fake.syncs > start + 1 ? undefined : find(name));
-    const err = await host.applyMarks(marksOf(ev)).catch((e) => e);
+    const err = await marker.applyMarks(marksOf(ev)).catch((e) => e);
+    expect(fake.syncs - start).toBe(2);
     expect(err).toMatchObject({ kind: 'switched', message: SWITCHED });
     // The record went first: whatever was written can be undone.
     expect(fake.settings.has(RECORD_KEY)).toBe(true);

@@ -502,3 +502,246 @@ describe('selectCell', () => {
     await expect(hostOf(fake).selectCell('没有的表', 'A1')).rejects.toMatchObject({ kind: 'switched' });
   });
 });
+
+describe('a check: snapshot, then applyMarks from what the snapshot saw', () => {
+  /** One check as the pane runs it, with the syncs of each call counted apart. */
+  async function check(fake: FakeExcel, host: ReturnType<typeof hostOf>, marks: Mark[]) {
+    const read = await syncsOf(fake, () => host.snapshot());
+    const wrote = await syncsOf(fake, () => host.applyMarks(marks));
+    return { read: read.syncs, mark: wrote.syncs, grid: read.result };
+  }
+
+  it('a check (snapshot + applyMarks) of a 1-sheet and of a 50-sheet workbook makes the same number of syncs: 2 to read and 1 to mark', async () => {
+    const one = new FakeExcel(allApis());
+    smallSheet(one, '封面');
+    const fifty = new FakeExcel(allApis());
+    for (let i = 0; i < 50; i++) smallSheet(fifty, `表${i + 1}`);
+    fifty.sheet('表7').setFill('C3', '#00B050');
+    fifty.sheet('表7').notes.set('C3', '用户的备注');
+    const marksOne = [mark('封面', 'B2'), mark('封面', 'H30', 'warning')];
+    const marksFifty: Mark[] = [];
+    for (let i = 0; i < 50; i++) marksFifty.push(mark(`表${i + 1}`, a1(i % 30, i % 8), i % 2 ? 'warning' : 'error'));
+    marksFifty.push(mark('表7', 'C3', 'info'));
+
+    const a = await check(one, hostOf(one), marksOne);
+    const b = await check(fifty, hostOf(fifty), marksFifty);
+    expect(a).toMatchObject({ read: 2, mark: 1 });
+    expect(b).toMatchObject({ read: 2, mark: 1 });
+    // The fills read stay within the budget (default 25,000 cells), 50 sheets or 1.
+    expect(fifty.cellPropertiesLoaded).toBeLessThanOrEqual(25_000);
+
+    // The one-sync marks are the marks the two-sync path writes.
+    const s = fifty.sheet('表7');
+    expect(s.fillAt('C3')?.color).toBe(SEVERITY_FILL.info);
+    expect(s.notes.get('C3')).toBe(`用户的备注\n\n${NOTE_PREFIX}\n错误：数值不一致（R1）`);
+    expect(fifty.sheet('表50').fillAt(a1(49 % 30, 49 % 8))?.color).toBe(SEVERITY_FILL.warning);
+    const rec = parseRecord(fifty.settings.get(RECORD_KEY));
+    expect(rec).toHaveLength(51);
+    expect(rec.find((e) => e.sheet === '表7' && e.cell === 'C3')).toEqual({ sheet: '表7', cell: 'C3', fill: '#00B050', note: true, mark: SEVERITY_FILL.info, via: 'note' });
+    expect(fifty.valueWritesOnUserSheets()).toEqual([]);
+    expect(one.sheet('封面').notes.get('H30')).toMatch(new RegExp('^' + NOTE_PREFIX));
+
+    const two = new FakeExcel(allApis());
+    for (let i = 0; i < 50; i++) smallSheet(two, `表${i + 1}`);
+    two.sheet('表7').setFill('C3', '#00B050');
+    two.sheet('表7').notes.set('C3', '用户的备注');
+    await hostOf(two).applyMarks(marksFifty);
+    expect([...two.settings.entries()]).toEqual([...fifty.settings.entries()]);
+    expect(two.sheets.map((x) => [...x.fills.entries(), ...x.notes.entries()])).toEqual(fifty.sheets.map((x) => [...x.fills.entries(), ...x.notes.entries()]));
+  });
+
+  it('falls back to reading before writing (2 syncs) when the snapshot did not see what marking needs', async () => {
+    const build = (api: Partial<ApiSupport> = allApis()) => {
+      const fake = new FakeExcel(api);
+      smallSheet(fake, '自评表', 40, 8);
+      fake.sheet('自评表').setFill('C3', '#00B050');
+      return fake;
+    };
+    const marks = [mark('自评表', 'B2'), mark('自评表', 'C3', 'warning')];
+
+    // No 1.9 (no getCellProperties): the snapshot reads no fills.
+    const no19 = build({ api19: false, comments: true, merges: true, notes: true });
+    expect(await check(no19, hostOf(no19), marks)).toMatchObject({ read: 2, mark: 2 });
+    expect(no19.cellPropertiesLoaded).toBe(0);
+    expect(no19.sheet('自评表').fillAt('C3')?.color).toBe('#FFEB9C');
+
+    // Over the fill budget: 100 cells read (16 columns x 6 rows from A1), a mark on row 30 is outside them.
+    const over = build();
+    const host = hostOf(over, { fillCells: 100 });
+    expect(await check(over, host, [...marks, mark('自评表', 'A30')])).toMatchObject({ read: 2, mark: 2 });
+    expect(over.cellPropertiesLoaded).toBeLessThanOrEqual(100);
+    // The next check must restore A30, which the snapshot did not read either: read, write, and the stale read.
+    expect(await check(over, host, marks)).toMatchObject({ read: 2, mark: 3 });
+    // ...while marks (and earlier marks) inside them need no read.
+    expect(await check(over, host, marks)).toMatchObject({ read: 2, mark: 1 });
+    expect(parseRecord(over.settings.get(RECORD_KEY)).map((e) => [e.cell, e.fill])).toEqual([
+      ['B2', null],
+      ['C3', '#00B050'],
+    ]);
+    expect(over.sheet('自评表').fillAt('A30')).toBeUndefined(); // restored in the same sync
+
+    // No snapshot before, or a second applyMarks after one snapshot: the cache is gone.
+    const again = build();
+    const h = hostOf(again);
+    expect((await syncsOf(again, () => h.applyMarks(marks))).syncs).toBe(2);
+    expect(await check(again, h, marks)).toMatchObject({ read: 2, mark: 1 });
+    expect((await syncsOf(again, () => h.applyMarks(marks))).syncs).toBe(2);
+    // clearMarks between them drops it too.
+    await h.snapshot();
+    await h.clearMarks();
+    expect((await syncsOf(again, () => h.applyMarks(marks))).syncs).toBe(2);
+
+    // A mark on a sheet the snapshot did not see.
+    const other = build();
+    const oh = hostOf(other);
+    await oh.snapshot();
+    other.addSheet('新表', [['x']]);
+    expect((await syncsOf(other, () => oh.applyMarks([...marks, mark('新表', 'A1')]))).syncs).toBe(2);
+
+    // A sheet read in row blocks (over the response limit): no fills cached for any sheet.
+    const big = build();
+    big.responseCellLimit = 150_000;
+    bigSheet(big, '明细', 20_000, 10);
+    const bh = hostOf(big, { chunkCells: 50_000, syncCells: 50_000 });
+    const r = await check(big, bh, marks);
+    expect(r.read).toBeGreaterThan(2);
+    expect(r.mark).toBe(2);
+  });
+
+  it('the one-sync marks restore exactly on clearMarks: no fill, white, colours, the user note; a refill wins', async () => {
+    const fake = new FakeExcel(allApis());
+    const s = smallSheet(fake, '自评表', 40, 8);
+    s.setFill('C3', '#00B050'); // the user's green
+    s.setFill('D4', '#FFFFFF', 0); // white, explicitly (not "no fill")
+    s.setFill('F6', '#FFFF00');
+    s.notes.set('E5', '请财务科核对');
+    s.notes.set('G7', '无关的备注');
+    const before = {
+      fills: [...s.fills.entries()].sort((x, y) => x[0] - y[0]),
+      notes: [...s.notes.entries()].sort(),
+    };
+    const host = hostOf(fake);
+    const marks = [mark('自评表', 'B2'), mark('自评表', 'C3', 'warning'), mark('自评表', 'D4', 'info'), mark('自评表', 'E5', 'error', '合计不等于各项之和'), mark('自评表', 'F6')];
+    expect(await check(fake, host, marks)).toMatchObject({ read: 2, mark: 1 });
+    expect(parseRecord(fake.settings.get(RECORD_KEY)).map((e) => [e.cell, e.fill])).toEqual([
+      ['B2', null],
+      ['C3', '#00B050'],
+      ['D4', '#FFFFFF'],
+      ['E5', null],
+      ['F6', '#FFFF00'],
+    ]);
+    expect(s.notes.get('E5')).toBe(`请财务科核对\n\n${NOTE_PREFIX}\n错误：合计不等于各项之和（R1）`);
+
+    // Checked again: the original fills are kept, not our own; the user refilled F6 meanwhile; B2 is no longer marked.
+    s.setFill('F6', '#7030A0');
+    const second = [mark('自评表', 'C3', 'warning'), mark('自评表', 'D4', 'info'), mark('自评表', 'E5', 'error', '合计不等于各项之和'), mark('自评表', 'F6')];
+    expect(await check(fake, host, second)).toMatchObject({ read: 2, mark: 1 });
+    expect(s.fillAt('B2')).toBeUndefined(); // back to no fill in the same sync
+    expect(s.notes.has('B2')).toBe(false);
+    expect(s.notes.get('E5')?.split(NOTE_PREFIX)).toHaveLength(2); // one copy of our note
+    expect(parseRecord(fake.settings.get(RECORD_KEY)).map((e) => [e.cell, e.fill])).toEqual([
+      ['C3', '#00B050'],
+      ['D4', '#FFFFFF'],
+      ['E5', null],
+      ['F6', '#7030A0'],
+    ]);
+
+    expect(await host.clearMarks()).toBe(4);
+    expect(s.fillAt('F6')).toEqual({ color: '#7030A0', tint: 0 }); // the refill is what comes back
+    // Every fill as before the first check, but F6: the user's refill wins over the original yellow.
+    s.setFill('F6', '#FFFF00');
+    expect([...s.fills.entries()].sort((x, y) => x[0] - y[0])).toEqual(before.fills);
+    expect(s.fillAt('D4')).toEqual({ color: '#FFFFFF', tint: 0 }); // white stays white
+    expect(s.fillAt('B2')).toBeUndefined();
+    expect([...s.notes.entries()].sort()).toEqual(before.notes);
+    expect(fake.settings.has(RECORD_KEY)).toBe(false);
+    expect(fake.valueWritesOnUserSheets()).toEqual([]);
+  });
+
+  it('comments (1.10 without 1.18): one sync, our earlier comments replaced, a user thread on a marked cell kept', async () => {
+    const fake = new FakeExcel({ api19: true, comments: true, merges: true, notes: false });
+    smallSheet(fake, '自评表', 40, 8);
+    fake.addComment('自评表', 'H8', '用户的批注');
+    const host = hostOf(fake);
+    const marks = [mark('自评表', 'B2'), mark('自评表', 'C3')];
+    expect(await check(fake, host, marks)).toMatchObject({ read: 2, mark: 1 });
+    expect(await check(fake, host, marks)).toMatchObject({ read: 2, mark: 1 });
+    expect(fake.comments.map((c) => [c.cell, c.content.startsWith(NOTE_PREFIX)])).toEqual([
+      ['H8', false],
+      ['B2', true],
+      ['C3', true],
+    ]);
+    expect(parseRecord(fake.settings.get(RECORD_KEY)).map((e) => e.via)).toEqual(['comment', 'comment']);
+    // The user starts a thread on a marked cell: the next check marks it by fill only, as the two-sync path does.
+    fake.addComment('自评表', 'C3', '请核实');
+    expect((await check(fake, host, marks)).mark).toBe(1);
+    expect(fake.comments.map((c) => c.content)).toEqual(['用户的批注', '请核实']);
+    expect(parseRecord(fake.settings.get(RECORD_KEY)).every((e) => e.note === false)).toBe(true);
+    expect(await host.clearMarks()).toBe(2);
+    expect(fake.comments.map((c) => c.content)).toEqual(['用户的批注', '请核实']);
+  });
+
+  it('refuses a sheet protected at the snapshot before writing, and a sheet gone since the snapshot as switched', async () => {
+    const fake = new FakeExcel(allApis());
+    smallSheet(fake, '封面', 5, 3);
+    const s = smallSheet(fake, '自评表', 40, 8);
+    s.isProtected = true;
+    const host = hostOf(fake);
+    await host.snapshot();
+    const err = await syncsOf(fake, () => host.applyMarks([mark('封面', 'A1'), mark('自评表', 'B2')]).catch((e) => e));
+    expect(err.syncs).toBe(0);
+    expect(err.result).toBeInstanceOf(HostError);
+    expect(err.result).toMatchObject({ kind: 'protected' });
+    expect(err.result.message).toContain('自评表');
+    expect(fake.writes).toEqual([]);
+    expect(fake.settings.has(RECORD_KEY)).toBe(false);
+
+    s.isProtected = false;
+    await host.snapshot();
+    s.name = '自评表（改）';
+    await expect(host.applyMarks([mark('封面', 'A1'), mark('自评表', 'B2')])).rejects.toMatchObject({ kind: 'switched' });
+    expect(fake.writes).toEqual([]);
+    expect(fake.settings.has(RECORD_KEY)).toBe(false);
+  });
+
+  it('models Office: cell properties are readable only after the sync, and only with 1.9', async () => {
+    const fake = new FakeExcel(allApis());
+    const s = smallSheet(fake, '表', 3, 3);
+    s.setFill('B2', '#00B050');
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('表').getRange('A1:B2');
+      const props = r.getCellProperties({ format: { fill: { color: true, tintAndShade: true } } });
+      expect(() => props.value).toThrow(/not available/);
+      await ctx.sync();
+      expect(props.value).toEqual([
+        [{ format: { fill: { color: '#FFFFFF', tintAndShade: null } } }, { format: { fill: { color: '#FFFFFF', tintAndShade: null } } }],
+        [{ format: { fill: { color: '#FFFFFF', tintAndShade: null } } }, { format: { fill: { color: '#00B050', tintAndShade: 0 } } }],
+      ]);
+    });
+    const old = new FakeExcel({ ...allApis(), api19: false });
+    smallSheet(old, '表', 3, 3);
+    await expect(
+      old.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('表').getRange('A1').getCellProperties({ format: { fill: { color: true } } });
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
+
+describe('snapshot when the extra reads are refused', () => {
+  it('reads once more without them (3 syncs) and marks with a read first', async () => {
+    const fake = new FakeExcel(allApis());
+    const s = smallSheet(fake, '自评表', 5, 3);
+    // A value in the sheet's last cell: the fill block from there would run off the sheet.
+    const edge = fake.addSheet('边角');
+    edge.setRC(1_048_575, 16_383, 1);
+    const host = hostOf(fake);
+    const read = await syncsOf(fake, () => host.snapshot());
+    expect(read.syncs).toBe(3);
+    expect(read.result.sheets.map((x) => x.name)).toEqual(['自评表', '边角']);
+    expect(read.result.sheets[1].unreadable).toBeUndefined();
+    expect((await syncsOf(fake, () => host.applyMarks([mark('自评表', 'B2')]))).syncs).toBe(2);
+    expect(s.fillAt('B2')?.color).toBe(SEVERITY_FILL.error);
+  });
+});

@@ -147,6 +147,8 @@ export class FakeExcel {
   writes: WriteRecord[] = [];
   /** Cells (values + formats + types, counted once per range) loaded by each sync. */
   loadedPerSync: number[] = [];
+  /** Cells whose properties getCellProperties returned, over all syncs. */
+  cellPropertiesLoaded = 0;
   /** Longest address string passed to getRanges. */
   maxAddressLength = 0;
   /** A sync loading more cells than this fails with ResponsePayloadSizeLimitExceeded (Excel on the web's 5 MB). */
@@ -287,6 +289,18 @@ function notLoaded(prop: string): never {
   );
 }
 
+/** OfficeExtension.ClientResult: `value` is readable only after the sync that computed it. */
+export class FakeClientResult<T> {
+  private v: { value: T } | null = null;
+  set(value: T): void {
+    this.v = { value };
+  }
+  get value(): T {
+    if (!this.v) notLoaded('value');
+    return this.v.value;
+  }
+}
+
 function propList(props?: string | string[]): string[] {
   if (props === undefined) return [];
   const list = Array.isArray(props) ? props : props.split(',');
@@ -321,13 +335,19 @@ class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;
   private _comments: FakeCommentCollection;
+  private _notes: FakeWorkbookNoteCollection;
   constructor(private ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettingCollection(ctx);
     this._comments = new FakeCommentCollection(ctx);
+    this._notes = new FakeWorkbookNoteCollection(ctx);
   }
   get comments(): FakeCommentCollection {
     return this._comments;
+  }
+  /** Every note of the workbook (ExcelApi 1.18). */
+  get notes(): FakeWorkbookNoteCollection {
+    return this._notes;
   }
 }
 
@@ -432,6 +452,14 @@ class FakeWorksheet extends Proxy {
       fake.requireApi('api19', 'getRanges');
       if (address.length > 8192) throw new FakeOfficeError('InvalidArgument', 'The address is longer than 8192 characters.');
       return { sheet: this.resolve(), areas: address.split(',').map(parseAddressArea) };
+    });
+  }
+  /** As Excel: a blank sheet's used range is its top-left cell (no error, no null object). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(this.ctx, () => {
+      const s = this.resolve();
+      return { sheet: s, areas: [s.usedArea() ?? { r1: 0, c1: 0, r2: 0, c2: 0 }] };
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -597,6 +625,69 @@ class FakeRange extends Proxy {
   }
   get valueTypes(): unknown[][] {
     return this.read<unknown[][]>('valueTypes');
+  }
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.must();
+      const a = t.areas[0];
+      const r = a.r1 + row;
+      const c = a.c1 + column;
+      return { sheet: t.sheet, areas: [{ r1: r, c1: c, r2: r, c2: c }] };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.must();
+      const a = t.areas[0];
+      const b = { r1: a.r1, c1: a.c1, r2: a.r2 + deltaRows, c2: a.c2 + deltaColumns };
+      if (b.r2 < b.r1 || b.c2 < b.c1 || b.r2 > WHOLE_SHEET.r2 || b.c2 > WHOLE_SHEET.c2) throw new FakeOfficeError('InvalidArgument', 'The resized range is outside the sheet.');
+      return { sheet: t.sheet, areas: [b] };
+    });
+  }
+  getIntersection(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.must();
+      const o = other.must();
+      const a = t.areas[0];
+      const b = o.areas[0];
+      const x = { r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1), r2: Math.min(a.r2, b.r2), c2: Math.min(a.c2, b.c2) };
+      if (o.sheet !== t.sheet || x.r1 > x.r2 || x.c1 > x.c2) throw new FakeOfficeError('ItemNotFound', 'The ranges do not intersect.');
+      return { sheet: t.sheet, areas: [x] };
+    });
+  }
+  /** ExcelApi 1.9: per cell, the requested properties; only format.fill (color, tintAndShade, pattern) is modelled. */
+  getCellProperties(options: { format?: { fill?: { color?: boolean; tintAndShade?: boolean; pattern?: boolean } } }): FakeClientResult<unknown[][]> {
+    const result = new FakeClientResult<unknown[][]>();
+    const fill = options.format?.fill;
+    for (const k of Object.keys(options)) if (k !== 'format') throw new Error(`fake: getCellProperties({ ${k} }) is not modelled`);
+    for (const k of Object.keys(options.format ?? {})) if (k !== 'fill') throw new Error(`fake: getCellProperties({ format: { ${k} } }) is not modelled`);
+    this.ctx.enqueue(() => {
+      this.ctx.fake.requireApi('api19', 'getCellProperties');
+      const t = this.must();
+      const a = t.areas[0];
+      const n = (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
+      this.ctx.loaded += n;
+      this.ctx.fake.cellPropertiesLoaded += n;
+      if (this.ctx.loaded > this.ctx.fake.responseCellLimit) {
+        throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.ctx.loaded} cells).`);
+      }
+      const rows: unknown[][] = [];
+      for (let r = a.r1; r <= a.r2; r++) {
+        const row: unknown[] = [];
+        for (let c = a.c1; c <= a.c2; c++) {
+          const f = t.sheet.fills.get(key(r, c));
+          const out: Record<string, unknown> = {};
+          // As RangeFill reads: no fill is '#FFFFFF' with no tint.
+          if (fill?.color) out.color = f ? f.color : '#FFFFFF';
+          if (fill?.tintAndShade) out.tintAndShade = f ? f.tint : null;
+          if (fill?.pattern) out.pattern = null;
+          row.push(fill ? { format: { fill: out } } : {});
+        }
+        rows.push(row);
+      }
+      return () => result.set(rows);
+    });
+    return result;
   }
   getMergedAreasOrNullObject(): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -771,6 +862,16 @@ class FakeNoteCollection {
     });
     return new FakeNote(this.ctx, () => where);
   }
+  /** The note on a cell; a cell without one fails the sync (ItemNotFound) where it is used. */
+  getItem(cellAddress: string): FakeNote {
+    return new FakeNote(this.ctx, () => {
+      this.ctx.fake.requireApi('notes', 'notes.getItem');
+      const s = this.resolve();
+      const { cell } = cellOf(cellAddress, this.ctx.fake, s);
+      if (!s.notes.has(cell)) throw new FakeOfficeError('ItemNotFound', `There is no note on ${cell}.`);
+      return { sheet: s, cell };
+    });
+  }
   getItemOrNullObject(cellAddress: string): FakeNote {
     return new FakeNote(this.ctx, () => {
       this.ctx.fake.requireApi('notes', 'notes.getItemOrNullObject');
@@ -781,12 +882,49 @@ class FakeNoteCollection {
   }
 }
 
+/** workbook.notes: every note of every sheet, in sheet order. */
+class FakeWorkbookNoteCollection {
+  private _items: FakeNote[] | null = null;
+  constructor(private ctx: FakeContext) {}
+  get items(): FakeNote[] {
+    if (!this._items) notLoaded('items');
+    return this._items;
+  }
+  load(props?: string): this {
+    const list = propList(props).map((p) => p.replace(/^items\//, ''));
+    this.ctx.enqueue(() => {
+      this.ctx.fake.requireApi('notes', 'workbook.notes');
+      const found: { sheet: FakeSheet; cell: string; content: string }[] = [];
+      for (const sh of this.ctx.fake.sheets) for (const [cell, content] of sh.notes) found.push({ sheet: sh, cell, content });
+      return () => {
+        this._items = found.map((f) => {
+          const n = new FakeNote(this.ctx, () => (f.sheet.notes.has(f.cell) ? { sheet: f.sheet, cell: f.cell } : null));
+          if (list.includes('content')) n.commitLoaded('content', f.content);
+          return n;
+        });
+      };
+    });
+    return this;
+  }
+}
+
 class FakeNote extends Proxy {
   constructor(
     ctx: FakeContext,
     private where: () => { sheet: FakeSheet; cell: string } | null,
   ) {
     super(ctx);
+  }
+  commitLoaded(prop: string, value: unknown): void {
+    this.data.set(prop, value);
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const w = this.where();
+      if (!w) throw new FakeOfficeError('ItemNotFound', 'The note does not exist.');
+      const { r, c } = parseA1(w.cell);
+      return { sheet: w.sheet, areas: [{ r1: r, c1: c, r2: r, c2: c }] };
+    });
   }
   load(props?: string): this {
     void props;
@@ -826,15 +964,23 @@ class FakeCommentCollection extends Proxy {
     return this._items;
   }
   load(props?: string): this {
-    void props;
+    const list = propList(props).map((p) => p.replace(/^items\//, ''));
     this.ctx.enqueue(() => {
       this.ctx.fake.requireApi('comments', 'comments');
-      const list = [...this.ctx.fake.comments];
+      const found = this.ctx.fake.comments.map((c) => ({ c, content: c.content }));
       return () => {
-        this._items = list.map((c) => new FakeCommentProxy(this.ctx, c));
+        this._items = found.map(({ c, content }) => new FakeCommentProxy(this.ctx, c, list.includes('content') ? content : undefined, list.includes('id')));
       };
     });
     return this;
+  }
+  /** A comment by its id; a missing one fails the sync (ItemNotFound) where it is used. */
+  getItem(id: string): FakeCommentProxy {
+    return new FakeCommentProxy(this.ctx, () => {
+      const c = this.ctx.fake.comments.find((x) => x.id === id);
+      if (!c) throw new FakeOfficeError('ItemNotFound', `The comment ${id} does not exist.`);
+      return c;
+    });
   }
   add(cell: FakeRange | string, content: string): void {
     const fake = this.ctx.fake;
@@ -850,22 +996,38 @@ class FakeCommentCollection extends Proxy {
 }
 
 class FakeCommentProxy {
+  private resolve: () => FakeComment;
   constructor(
     private ctx: FakeContext,
-    private c: FakeComment,
-  ) {}
+    c: FakeComment | (() => FakeComment),
+    private loadedContent?: string,
+    private idLoaded = false,
+  ) {
+    this.resolve = typeof c === 'function' ? c : () => c;
+  }
+  /** As loaded (items/content), not as it is now. */
   get content(): string {
-    return this.c.content;
+    if (this.loadedContent === undefined) notLoaded('content');
+    return this.loadedContent;
   }
   get id(): string {
-    return this.c.id;
+    if (!this.idLoaded) notLoaded('id');
+    return this.resolve().id;
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const c = this.resolve();
+      const { r, c: col } = parseA1(c.cell);
+      return { sheet: this.ctx.fake.sheet(c.sheet), areas: [{ r1: r, c1: col, r2: r, c2: col }] };
+    });
   }
   delete(): void {
     this.ctx.enqueue(() => {
       const fake = this.ctx.fake;
-      const i = fake.comments.indexOf(this.c);
+      const c = this.resolve();
+      const i = fake.comments.indexOf(c);
       if (i < 0) throw new FakeOfficeError('ItemNotFound', 'The comment does not exist.');
-      fake.record(fake.sheet(this.c.sheet), this.c.cell, 'comment.delete');
+      fake.record(fake.sheet(c.sheet), c.cell, 'comment.delete');
       fake.comments.splice(i, 1);
     });
   }

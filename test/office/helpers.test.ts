@@ -1,4 +1,5 @@
 import { packAddresses, parseAreaList, rangePart, rowBlocks, normalizeAddress, areaCells } from '../../src/office/addresses';
+import { cellOfAddress } from '../../src/office/excelHost';
 import { toHostError, isSizeError } from '../../src/office/officeErrors';
 import { HostError } from '../../src/office/host';
 import { parseRecord, normColor, sameColor } from '../../src/office/markRecord';
@@ -96,5 +97,15 @@ describe('mark record', () => {
     expect(normColor('ffc7ce')).toBe('#FFC7CE');
     expect(sameColor('#ffc7ce', '#FFC7CE')).toBe(true);
     expect(sameColor(null, '#FFC7CE')).toBe(false);
+  });
+});
+
+describe('cellOfAddress', () => {
+  it('splits what getLocation().address gives into the plain sheet name and the cell', () => {
+    expect(cellOfAddress('Sheet1!B2')).toEqual({ sheet: 'Sheet1', cell: 'B2' });
+    expect(cellOfAddress("'O''Brien 表'!$C$3")).toEqual({ sheet: "O'Brien 表", cell: 'C3' });
+    expect(cellOfAddress("'a!b, c'!D4")).toEqual({ sheet: 'a!b, c', cell: 'D4' });
+    expect(cellOfAddress('部门整体!E5:E5')).toEqual({ sheet: '部门整体', cell: 'E5' });
+    expect(cellOfAddress('B2')).toBeNull();
   });
 });
