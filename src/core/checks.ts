@@ -498,17 +498,17 @@ function checkWeights(t: Table, profile: Profile, execWeight: number, out: Colle
     const want = profile.level1[l1];
     if (t.hasWeightColumn && g && g.length > 0 && g.every((i) => num(i.weight) !== undefined) && g[0].weight) {
       const sum = g.reduce((s, i) => s + (num(i.weight) as number), 0);
-      const msgs: string[] = [];
+      const against: string[] = [];
       let exp: number | undefined;
       if (dec && Math.abs(sum - dec.weight) > WEIGHT_EPS) {
-        msgs.push(`${l1}各项分值合计 ${fmtNum(sum)}，与该一级指标单元格标明的 ${fmtNum(dec.weight)} 分不符`);
+        against.push(`该一级指标单元格标明的 ${fmtNum(dec.weight)} 分`);
         exp = dec.weight;
       }
       if (Math.abs(sum - want) > WEIGHT_EPS) {
-        msgs.push(`${l1}各项分值合计 ${fmtNum(sum)}，与权重方案“${profile.name}”规定的 ${fmtNum(want)} 分不符`);
+        against.push(`权重方案“${profile.name}”规定的 ${fmtNum(want)} 分`);
         exp ??= want;
       }
-      if (msgs.length) out.add('weight.level1', g[0].weight.ref, msgs.join('；'), exp, sum);
+      if (against.length) out.add('weight.level1', g[0].weight.ref, `${l1}各项分值合计 ${fmtNum(sum)}，与${against.join('及')}不符`, exp, sum);
     } else if (!t.hasWeightColumn && dec && Math.abs(dec.weight - want) > WEIGHT_EPS) {
       out.add('weight.level1', dec.ref, `${l1}标明的 ${fmtNum(dec.weight)} 分与权重方案“${profile.name}”规定的 ${fmtNum(want)} 分不符`, want, dec.weight);
     }
