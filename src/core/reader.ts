@@ -1036,6 +1036,7 @@ function readBasic(ctx: Ctx, view: View): BasicInfo {
       } else if (f.type === 'year') {
         const y = parseYear(cell ?? '');
         if (y !== null && y !== undefined) rec[f.field] = typeof cell?.value === 'number' ? { value: y, ref } : { value: y, ref, text };
+        else if (cell && !isBlank(cell)) ctx.cellUnreadable(view, vr, vc, cell, canon);
       } else {
         const rd = readNumber(cell);
         if (rd.status === 'ok' && rd.value !== null && rd.value !== undefined) {
@@ -1043,6 +1044,9 @@ function readBasic(ctx: Ctx, view: View): BasicInfo {
           const fig: Fig<number> = { value: rd.value * scale, ref };
           if (typeof cell?.value !== 'number' || scale !== 1) fig.text = text;
           rec[f.field] = fig;
+        } else if (rd.status === 'unreadable' && cell && !isBlank(cell)) {
+          // A figure that cannot be read is reported on its cell, never left out in silence.
+          ctx.cellUnreadable(view, vr, vc, cell, canon);
         }
       }
     }

@@ -536,3 +536,18 @@ test('a department table with no 部门名称 row takes the name its title gives
   expect(only('department', bare.tables).missing).toEqual(['部门名称']);
   expect(bare.findings.filter((f) => f.rule === 'structure.label_missing').map((f) => f.cell)).toEqual(['A1']);
 });
+
+test('基本情况: an amount or a year that cannot be read is a finding on its cell, not left out in silence', () => {
+  const basic = makeSheet('基本情况', [
+    ['部门名称', '某县统计局'],
+    ['评价年度', '今年'],
+    ['资产总额', '约五十几万'],
+    ['固定资产', 12.5],
+  ]);
+  const rr = readWorkbook({ sheets: [basic] });
+  expect(rr.basic?.assets).toBeUndefined();
+  expect(rr.basic?.fixedAssets?.value).toBe(12.5);
+  const cells = rr.findings.filter((f) => f.rule === 'structure.cell_error').map((f) => f.cell);
+  expect(cells).toEqual(expect.arrayContaining(['B2', 'B3']));
+  expect(rr.findings.filter((f) => f.rule === 'structure.label_missing').map((f) => f.message).join()).toContain('评价年度');
+});
