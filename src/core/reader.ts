@@ -736,41 +736,22 @@ function readFunds(ctx: Ctx, view: View, h: number, cols: ColMatch<FundsCol>, r0
   const firstCol = Math.min(...colPositions);
   const headerCells = view.rows[h].filter((o) => o.c < firstCol);
   // Unit: from the header's own labels, else the column labels, else a 单位：元 note above.
-  let unit: '万元' | '元' = '万元';
-  let unitFound = false;
   const unitOf = (t: string): '万元' | '元' | undefined => {
     const s = half(t);
     if (/\(万元\)/.test(s) || /单位万元/.test(s.replace(/[:：]/g, ''))) return '万元';
     if (/\(元\)/.test(s) || /单位元/.test(s.replace(/[:：]/g, ''))) return '元';
     return undefined;
   };
-  for (const o of headerCells) {
-    const u = unitOf(o.text);
-    if (u) {
-      unit = u;
-      unitFound = true;
-      break;
-    }
-  }
-  if (!unitFound)
-    for (const o of Object.values(cols.cells) as OwnCell[]) {
+  const firstUnit = (cells: OwnCell[]): '万元' | '元' | undefined => {
+    for (const o of cells) {
       const u = unitOf(o.text);
-      if (u) {
-        unit = u;
-        unitFound = true;
-        break;
-      }
+      if (u) return u;
     }
-  if (!unitFound)
-    for (let r = title ? title.r : r0; r < h && !unitFound; r++)
-      for (const o of view.rows[r]) {
-        const u = /单位/.test(o.text) ? unitOf(o.text) : undefined;
-        if (u) {
-          unit = u;
-          unitFound = true;
-          break;
-        }
-      }
+    return undefined;
+  };
+  const notesAbove: OwnCell[] = [];
+  for (let r = title ? title.r : r0; r < h; r++) for (const o of view.rows[r]) if (/单位/.test(o.text)) notesAbove.push(o);
+  const unit = firstUnit(headerCells) ?? firstUnit(Object.values(cols.cells) as OwnCell[]) ?? firstUnit(notesAbove) ?? '万元';
   const scale = unit === '元' ? 1 / 10000 : 1;
   const block: FundsBlock = {
     headerRef: view.ref(h, headerCells.length ? headerCells[0].c : firstCol),
