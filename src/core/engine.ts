@@ -9,6 +9,7 @@ import { BUILTIN_PROFILES, resolveProfile } from './profiles';
 import { buildReport } from './report';
 import { layoutReport, uniqueSheetName } from './layout';
 import { planMarks, sortFindings } from './marks';
+import { roundTo } from './format';
 
 /** An input the core cannot work with; the message is Chinese and meant for the user. */
 export class SelfevalError extends Error {
@@ -110,7 +111,11 @@ export interface CheckJson {
   findings: Finding[];
 }
 
-const r4 = (x: number | undefined | null): number | null => (x === undefined || x === null || !Number.isFinite(x) ? null : Math.round(x * 1e4) / 1e4);
+/** Rounded for the JSON: amounts (万元) and rates (fractions) to 4 decimals, so 1 元 and 0.01 % survive; scores to 2, as displayed. */
+const rounded = (digits: number) => (x: number | undefined | null): number | null =>
+  x === undefined || x === null || !Number.isFinite(x) ? null : roundTo(x, digits);
+const r4 = rounded(4);
+const r2 = rounded(2);
 
 function tableJson(t: TableResult): TableJson {
   const total = t.table.funds?.rows.find((r) => r.kind === 'total');
@@ -125,10 +130,10 @@ function tableJson(t: TableResult): TableJson {
       executed: r4(total?.executed?.value),
     },
     executionRate: r4(t.executionRate),
-    executionScore: r4(t.executionScore),
+    executionScore: r2(t.executionScore),
     indicators: t.table.indicators.length,
-    statedTotal: r4(t.statedTotal),
-    computedTotal: r4(t.computedTotal),
+    statedTotal: r2(t.statedTotal),
+    computedTotal: r2(t.computedTotal),
     statedGrade: t.statedGrade ?? null,
     computedGrade: t.computedGrade ?? null,
   };

@@ -56,6 +56,9 @@ describe('check', () => {
     expect(dept).toMatchObject({ sheet: '部门整体', kind: 'department', name: '井陉县委网信办', year: 2025, statedTotal: 98, statedGrade: '优' });
     expect(dept.funds).toEqual({ initial: 154.74, adjusted: 154.74, executed: 144.06 });
     expect(dept.executionRate).toBeCloseTo(144.06 / 154.74, 3);
+    // Scores as displayed (2 decimals); rates keep 4, so 93.10 % survives as 0.931.
+    expect(dept.executionScore).toBe(9.31);
+    expect(dept.computedTotal).toBe(98);
     expect(doc.tables.slice(1).map((t: { kind: string }) => t.kind)).toEqual(['project', 'project']);
     expect(Array.isArray(doc.findings)).toBe(true);
     expect(doc.findings.some((f: { severity: string }) => f.severity === 'error')).toBe(false);
