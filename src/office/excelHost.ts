@@ -18,6 +18,10 @@
 //   note text) do reads and writes split into more syncs, one per such slice.
 //   addSheets    2  (existing names; writes)
 //   selectCell   1
+//
+// The mark record keys each cell by its sheet's id (Worksheet.id) as well as its name: every method
+// that reads the record already loads the sheet list, and loads the ids with the names (no extra
+// sync), so marks on a sheet renamed since the check are still found, restored and re-checked.
 
 import { a1, areaA1, colName, parseA1, parseArea, type Area, type Cell, type Grid, type Sheet } from '../core/grid';
 import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
@@ -29,9 +33,11 @@ import {
   normColor,
   parseRecord,
   recordKey,
+  resolveRecord,
   sameColor,
   serializeRecord,
   type MarkRecordEntry,
+  type SheetIdentity,
 } from './markRecord';
 import { combineNote, isOurNote, userPartOfNote } from '../core/marks';
 
@@ -96,6 +102,9 @@ interface SeenSheet {
 /** What a snapshot read for the applyMarks after it. */
 interface Seen {
   sheets: Map<string, SeenSheet>;
+  /** Sheet name -> worksheet id, every sheet the snapshot read. */
+  ids: Map<string, string>;
+  /** The stored record, resolved to the sheets as the snapshot saw them (resolveRecord). */
   record: MarkRecordEntry[];
   /** recordKey -> the note's text, every note of the workbook (null: not read). */
   notes: Map<string, string> | null;
@@ -113,6 +122,32 @@ export function cellOfAddress(address: string): { sheet: string; cell: string } 
   return cell ? { sheet, cell } : null;
 }
 const SHEET_NAME_MAX = 31;
+
+/** Bytes of a string in UTF-8. */
+function utf8Length(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      n += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The sheet list as loaded with 'items/name,items/id'. */
+function identities(sheets: { name: string; id: string }[]): SheetIdentity[] {
+  return sheets.map((ws) => ({ name: ws.name, id: ws.id }));
+}
+
+/** The id of the sheet a mark names (Excel compares sheet names case-insensitively). */
+function idOfSheet(name: string, sheets: SheetIdentity[]): string | undefined {
+  const lower = name.toLowerCase();
+  return (sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === lower))?.id;
+}
 
 // ---------------------------------------------------------------- reading
 
@@ -376,9 +411,11 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     const noteCells = first.notes ? first.notes.items.map((n) => n.getLocation().load('address')) : null;
     const commentCells = first.comments ? first.comments.items.map((c) => c.getLocation().load('address')) : null;
     return () => {
+      const known = identities(sheets);
       const out: Seen = {
         sheets: new Map(),
-        record: first.setting.isNullObject ? [] : parseRecord(first.setting.value),
+        ids: new Map(known.map((k) => [k.name, k.id])),
+        record: first.setting.isNullObject ? [] : resolveRecord(parseRecord(first.setting.value), known),
         notes: null,
         comments: null,
       };
@@ -426,26 +463,31 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     note: Excel.Note | null;
   }
 
-  type CellRef = { sheet: string; cell: string; note: boolean };
+  /** A cell to probe; its sheet is looked up by id where one is given (a record entry), else by name. */
+  type CellRef = { sheet: string; cell: string; note: boolean; sheetId?: string };
 
   /**
    * Queues, for every cell, the load of its fill (and of its note where asked and supported) and of
    * its sheet's protection; syncs once per `probeCells` cells (once for any ordinary number of
    * marks), refusing a protected sheet before anything is written. Loads queued before the call
-   * ride on the first sync.
+   * ride on the first sync. The sheets come back by the key they were looked up with (id or name).
    */
   async function probeAll(ctx: Excel.RequestContext, cells: CellRef[], sup: Support, verb: string): Promise<{ sheets: Map<string, Excel.Worksheet>; probes: CellProbe[] }> {
     const sheets = new Map<string, Excel.Worksheet>();
+    /** Lookup key -> the sheet's name, for the messages. */
+    const names = new Map<string, string>();
     const probes: CellProbe[] = [];
     const fillProps = sup.api19 ? 'color,tintAndShade,pattern' : 'color';
     for (let i = 0; i < cells.length || i === 0; i += probeCells) {
       const batchSheets = new Map<string, Excel.Worksheet>();
-      for (const { sheet, cell, note } of cells.slice(i, i + probeCells)) {
-        let ws = batchSheets.get(sheet);
+      for (const { sheet, cell, note, sheetId } of cells.slice(i, i + probeCells)) {
+        const key = sheetId ?? sheet;
+        let ws = batchSheets.get(key);
         if (!ws) {
-          ws = sheets.get(sheet) ?? ctx.workbook.worksheets.getItem(sheet);
-          if (!sheets.has(sheet)) ws.protection.load('protected');
-          batchSheets.set(sheet, ws);
+          ws = sheets.get(key) ?? ctx.workbook.worksheets.getItem(key);
+          if (!sheets.has(key)) ws.protection.load('protected');
+          batchSheets.set(key, ws);
+          names.set(key, sheet);
         }
         const fill = ws.getRange(cell).format.fill;
         fill.load(fillProps);
@@ -457,9 +499,9 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
         probes.push({ sheet, cell, fill, note: n });
       }
       await ctx.sync();
-      const fresh = new Map([...batchSheets].filter(([name]) => !sheets.has(name)));
-      checkProtection(fresh, verb);
-      for (const [name, ws] of fresh) sheets.set(name, ws);
+      const fresh = new Map([...batchSheets].filter(([key]) => !sheets.has(key)));
+      checkProtection(new Map([...fresh].map(([key, ws]) => [names.get(key) ?? key, ws])), verb);
+      for (const [key, ws] of fresh) sheets.set(key, ws);
     }
     return { sheets, probes };
   }
@@ -497,6 +539,12 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
   /** Rough request size of one queued action (JSON, UTF-8). */
   const OP_BYTES = 160;
   const textBytes = (t: string) => OP_BYTES + 3 * t.length;
+  /**
+   * The record's size in the request, counted exactly: a JSON string (quotes escaped) in UTF-8.
+   * It is mostly ASCII (keys, addresses, colours, sheet ids), so the 3-bytes-a-character bound of
+   * textBytes would overstate it about threefold.
+   */
+  const recordBytes = (json: string) => OP_BYTES + utf8Length(JSON.stringify(json));
 
   /** A cell's fill as the record keeps it: '#RRGGBB', or null for no fill. */
   function fillOf(f: FillSeen, sup: Support): string | null {
@@ -532,9 +580,12 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     return m;
   }
 
-  /** Queues fills for cells: colour -> set, null -> clear; grouped per sheet and colour into multi-area ranges. */
-  async function queueFills(ctx: Excel.RequestContext, w: Writer, cells: { sheet: string; cell: string; fill: string | null }[], api19: boolean): Promise<void> {
-    for (const [sheet, list] of groupBy(cells, (c) => c.sheet)) {
+  /**
+   * Queues fills for cells: colour -> set, null -> clear; grouped per sheet and colour into
+   * multi-area ranges. A cell's sheet is looked up by its id where given (a record entry), else by name.
+   */
+  async function queueFills(ctx: Excel.RequestContext, w: Writer, cells: { sheet: string; cell: string; fill: string | null; sheetId?: string }[], api19: boolean): Promise<void> {
+    for (const [sheet, list] of groupBy(cells, (c) => c.sheetId ?? c.sheet)) {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       for (const [color, same] of groupBy(list, (c) => c.fill ?? '')) {
         const addresses = same.map((c) => c.cell);
@@ -592,6 +643,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     const fills = marked.map((m) => seenFill(s, m.sheet, m.cell));
     if (fills.some((f) => f === undefined)) return null;
     const oldByKey = new Map(s.record.map((e) => [recordKey(e.sheet, e.cell), e]));
+    // The record is resolved to the snapshot's sheets: an entry on a sheet gone since is not in it.
     const stale = s.record.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)) && s.sheets.has(e.sheet));
     const staleFills = stale.map((e) => seenFill(s, e.sheet, e.cell));
     if (staleFills.some((f) => f === undefined)) return null;
@@ -617,6 +669,8 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
       // A cell the user refilled since the last check: their fill is now the one to restore.
       const original = prev && stillOurs(f.color, prev) ? prev.fill : fillOf(f, sup);
       const entry: MarkRecordEntry = { sheet: m.sheet, cell: m.cell, fill: original, note: !!via, mark: m.fill };
+      const id = s.ids.get(m.sheet);
+      if (id !== undefined) entry.sheetId = id;
       if (via) entry.via = via;
       return entry;
     });
@@ -656,7 +710,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
     const writeRecordAndFills = async (w: Writer) => {
       // The record first: whatever happens to the writes after it, clearMarks can restore.
       const json = serializeRecord(plan.record);
-      await w.spend(textBytes(json));
+      await w.spend(recordBytes(json));
       wb.settings.add(RECORD_KEY, json);
       await queueFills(ctx, w, plan.marked, sup.api19);
     };
@@ -721,7 +775,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
       return guard(() =>
         run(async (ctx) => {
           const wss = ctx.workbook.worksheets;
-          wss.load('items/name');
+          wss.load('items/name,items/id');
           // What applyMarks would read, on the same two syncs (getCellProperties needs 1.9).
           const first = sup.api19 && fillCells > 0 ? queueSeenFirst(ctx, sup) : null;
           await ctx.sync();
@@ -797,7 +851,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
           // cells' protection, fills and notes.
           const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
           setting.load('value');
-          wb.worksheets.load('items/name');
+          wb.worksheets.load('items/name,items/id');
           const comments = useComments ? wb.comments : null;
           if (comments) comments.load('items/content');
           const { sheets, probes } = await probeAll(
@@ -806,14 +860,16 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
             sup,
             '写入标记',
           );
-          const old = setting.isNullObject ? [] : parseRecord(setting.value);
+          // The earlier record, each entry under its sheet's current name (a sheet renamed since is
+          // found by its id; an entry whose sheet is gone is dropped).
+          const known = identities(wb.worksheets.items);
+          const old = setting.isNullObject ? [] : resolveRecord(parseRecord(setting.value), known);
           const oldByKey = new Map(old.map((e) => [recordKey(e.sheet, e.cell), e]));
-          const present = new Set(wb.worksheets.items.map((ws) => ws.name));
 
           // One more read only when an earlier check marked cells this one does not.
-          const stale = old.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)) && present.has(e.sheet));
+          const stale = old.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)));
           const staleProbes = stale.length
-            ? (await probeAll(ctx, stale.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '更新标记')).probes
+            ? (await probeAll(ctx, stale.map((e) => ({ sheet: e.sheet, sheetId: e.sheetId, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '更新标记')).probes
             : [];
 
           // The new record: a cell marked before keeps the original fill it had then, unless the user refilled it.
@@ -824,6 +880,8 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
             // A cell the user refilled since the last check: their fill is now the one to restore.
             const original = prev && stillOurs(p.fill.color, prev) ? prev.fill : fillOf(probedFill(p.fill, sup), sup);
             const entry: MarkRecordEntry = { sheet: p.sheet, cell: p.cell, fill: original, note: !!via, mark: m.fill };
+            const id = idOfSheet(p.sheet, known);
+            if (id !== undefined) entry.sheetId = id;
             if (via) entry.via = via;
             return entry;
           });
@@ -831,7 +889,7 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
           const writeRecordAndFills = async (w: Writer) => {
             // The record first: whatever happens to the writes after it, clearMarks can restore.
             const json = serializeRecord(record);
-            await w.spend(textBytes(json));
+            await w.spend(recordBytes(json));
             wb.settings.add(RECORD_KEY, json);
             await queueFills(ctx, w, marked, sup.api19);
           };
@@ -891,15 +949,15 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
           const wb = ctx.workbook;
           const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
           setting.load('value');
-          wb.worksheets.load('items/name');
+          wb.worksheets.load('items/name,items/id');
           const comments = sup.comments ? wb.comments : null;
           if (comments) comments.load('items/content');
           await ctx.sync();
-          const record = setting.isNullObject ? [] : parseRecord(setting.value);
-          const present = new Set(wb.worksheets.items.map((ws) => ws.name));
-          const live = record.filter((e) => present.has(e.sheet));
+          // Each entry on its sheet as it is now: found by id through renames; a sheet deleted
+          // since the check leaves nothing to restore, and its entries go with the record.
+          const live = setting.isNullObject ? [] : resolveRecord(parseRecord(setting.value), identities(wb.worksheets.items));
           const probes = live.length
-            ? (await probeAll(ctx, live.map((e) => ({ sheet: e.sheet, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '清除标记')).probes
+            ? (await probeAll(ctx, live.map((e) => ({ sheet: e.sheet, sheetId: e.sheetId, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '清除标记')).probes
             : [];
           // A cell whose fill is no longer ours was refilled by the user: their choice stays.
           const restore = live.filter((e, i) => stillOurs(probes[i].fill.color, e));

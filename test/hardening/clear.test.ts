@@ -9,7 +9,7 @@ import { parseA1, type Grid } from '../../src/core/grid';
 import type { FakeSheet } from '../office/fakeExcel';
 import type { WorkbookHost } from '../../src/office/host';
 import { MemoryHost } from '../../src/preview/memoryHost';
-import { RECORD_KEY } from '../../src/office/markRecord';
+import { RECORD_KEY, parseRecord } from '../../src/office/markRecord';
 import { cleanWorkbook, plant } from './model';
 import { fakeOf, hostOf, picture } from './officeKit';
 import type { ApiSupport } from '../office/fakeExcel';
@@ -134,6 +134,44 @@ describe.each(APIS)('Office edge, %s', (_name, api) => {
     expect(s.fillAt(total.cell)?.color).toBe('#FFFF00');
     await host.clearMarks();
     type(s, score.cell, 18);
+    expect(picture(fake)).toEqual(before);
+  });
+
+  test('after the user renamed a marked sheet: 清除标记 still finds every mark (the record keys sheets by id)', async () => {
+    const { fake, host, s, score, total } = setup();
+    const before = picture(fake);
+    const marked = await check(host);
+    const onSheet = marked.filter((m) => m.startsWith('部门整体!')).length;
+    expect(onSheet).toBeGreaterThan(0);
+    fake.renameSheet('部门整体', '部门整体（2025年）');
+    const syncs0 = fake.syncs;
+    expect(await host.clearMarks()).toBe(marked.length);
+    expect(fake.syncs - syncs0).toBe(3);
+    expect(s.fillAt(score.cell)?.color).toBe('#00B050');
+    expect(s.fillAt(total.cell)?.color).toBe('#FFFF00');
+    // None of our notes or comments is left on the renamed sheet; the user's note is back as it was.
+    expect([...s.notes.values()].filter((n) => n.includes(NOTE_PREFIX))).toEqual([]);
+    expect(fake.comments.filter((c) => c.content.includes(NOTE_PREFIX))).toEqual([]);
+    if (api.notes) expect(s.notes.get(total.cell)).toBe('请财务科复核');
+    expect(fake.settings.has(RECORD_KEY)).toBe(false);
+    fake.renameSheet('部门整体（2025年）', '部门整体');
+    expect(picture(fake)).toEqual(before);
+  });
+
+  test('a check, a rename, a second check: the first check’s original fills are kept', async () => {
+    const { fake, host, s, score, total } = setup();
+    const before = picture(fake);
+    const first = await check(host);
+    fake.renameSheet('部门整体', '部门整体 新');
+    const second = await check(host);
+    // The same slips, found on the sheet under its new name.
+    expect(second).toEqual(first.map((m) => m.replace(/^部门整体!/, '部门整体 新!')));
+    const rec = new Map(parseRecord(fake.settings.get(RECORD_KEY)).map((e) => [`${e.sheet}!${e.cell}`, e.fill]));
+    expect(rec.get(`部门整体 新!${score.cell}`)).toBe('#00B050'); // the user's green, not our mark
+    expect(rec.get(`部门整体 新!${total.cell}`)).toBe('#FFFF00');
+    expect(await host.clearMarks()).toBe(second.length);
+    expect(s.fillAt(score.cell)?.color).toBe('#00B050');
+    fake.renameSheet('部门整体 新', '部门整体');
     expect(picture(fake)).toEqual(before);
   });
 });

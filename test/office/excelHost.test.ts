@@ -208,9 +208,9 @@ describe('applyMarks and clearMarks', () => {
     expect(s.fillAt('C3')?.color).toBe('#FFEB9C');
     const rec = parseRecord(fake.settings.get(RECORD_KEY));
     expect(rec).toEqual([
-      { sheet: '自评表', cell: 'B2', fill: null, note: true, mark: '#FFC7CE', via: 'note' },
-      { sheet: '自评表', cell: 'C3', fill: '#00B050', note: true, mark: '#FFEB9C', via: 'note' },
-      { sheet: '自评表', cell: 'D4', fill: '#FFFFFF', note: true, mark: '#DDEBF7', via: 'note' },
+      { sheet: '自评表', sheetId: s.id, cell: 'B2', fill: null, note: true, mark: '#FFC7CE', via: 'note' },
+      { sheet: '自评表', sheetId: s.id, cell: 'C3', fill: '#00B050', note: true, mark: '#FFEB9C', via: 'note' },
+      { sheet: '自评表', sheetId: s.id, cell: 'D4', fill: '#FFFFFF', note: true, mark: '#DDEBF7', via: 'note' },
     ]);
     expect(s.notes.get('B2')?.split(NOTE_PREFIX).length).toBe(2); // one copy of our note, not two
 
@@ -537,7 +537,7 @@ describe('a check: snapshot, then applyMarks from what the snapshot saw', () => 
     expect(fifty.sheet('表50').fillAt(a1(49 % 30, 49 % 8))?.color).toBe(SEVERITY_FILL.warning);
     const rec = parseRecord(fifty.settings.get(RECORD_KEY));
     expect(rec).toHaveLength(51);
-    expect(rec.find((e) => e.sheet === '表7' && e.cell === 'C3')).toEqual({ sheet: '表7', cell: 'C3', fill: '#00B050', note: true, mark: SEVERITY_FILL.info, via: 'note' });
+    expect(rec.find((e) => e.sheet === '表7' && e.cell === 'C3')).toEqual({ sheet: '表7', sheetId: fifty.sheet('表7').id, cell: 'C3', fill: '#00B050', note: true, mark: SEVERITY_FILL.info, via: 'note' });
     expect(fifty.valueWritesOnUserSheets()).toEqual([]);
     expect(one.sheet('封面').notes.get('H30')).toMatch(new RegExp('^' + NOTE_PREFIX));
 
@@ -743,5 +743,186 @@ describe('snapshot when the extra reads are refused', () => {
     expect(read.result.sheets[1].unreadable).toBeUndefined();
     expect((await syncsOf(fake, () => host.applyMarks([mark('自评表', 'B2')]))).syncs).toBe(2);
     expect(s.fillAt('B2')?.color).toBe(SEVERITY_FILL.error);
+  });
+});
+
+describe('a sheet renamed or deleted after the check: the record finds sheets by id', () => {
+  /** One check as the pane runs it, with the syncs of each call counted apart. */
+  async function check(fake: FakeExcel, host: ReturnType<typeof hostOf>, marks: Mark[]) {
+    const read = await syncsOf(fake, () => host.snapshot());
+    const wrote = await syncsOf(fake, () => host.applyMarks(marks));
+    return { read: read.syncs, mark: wrote.syncs };
+  }
+
+  function workbook(api: Partial<ApiSupport> = allApis()) {
+    const fake = new FakeExcel(api);
+    const cover = smallSheet(fake, '封面', 5, 3);
+    const s = smallSheet(fake, '自评表', 40, 8);
+    s.setFill('C3', '#00B050'); // the user's green
+    // White, explicitly (without 1.9 white cannot be told from no fill, so it is left out).
+    if (api.api19) s.setFill('D4', '#FFFFFF', 0);
+    if (api.notes) s.notes.set('E5', '请财务科核对');
+    if (api.comments && !api.notes) fake.addComment('自评表', 'H8', '用户的批注');
+    const marks = [mark('自评表', 'B2'), mark('自评表', 'C3', 'warning'), mark('自评表', 'D4', 'info'), mark('自评表', 'E5'), mark('封面', 'A1')];
+    const picture = () => ({
+      fills: fake.sheets.map((x) => [x.id, [...x.fills.entries()].sort((p, q) => p[0] - q[0])]),
+      notes: fake.sheets.map((x) => [x.id, [...x.notes.entries()].sort()]),
+      comments: fake.comments.map((c) => [fake.sheet(c.sheet).id, c.cell, c.content]),
+    });
+    return { fake, s, cover, marks, picture };
+  }
+
+  it('the fake models Worksheet.id: unique, fixed through a rename, loaded with the list, and a key for getItem / getItemOrNullObject', async () => {
+    const { fake, s, cover } = workbook();
+    expect(s.id).toMatch(/^\{[0-9A-F-]+\}$/);
+    expect(s.id).not.toBe(cover.id);
+    const id = s.id;
+    fake.renameSheet('自评表', '自评表（改）');
+    expect(fake.sheet('自评表（改）').id).toBe(id);
+    await fake.run(async (ctx) => {
+      const wss = ctx.workbook.worksheets;
+      wss.load('items/name,items/id');
+      const byId = wss.getItem(id).load('name');
+      const byName = wss.getItem('自评表（改）').load('id');
+      const gone = wss.getItemOrNullObject('自评表').load('name');
+      const there = wss.getItemOrNullObject(id).load('name,id');
+      await ctx.sync();
+      expect(wss.items.map((w) => [w.name, w.id])).toEqual([
+        ['封面', cover.id],
+        ['自评表（改）', id],
+      ]);
+      expect(byId.name).toBe('自评表（改）');
+      expect(byName.id).toBe(id);
+      expect(gone.isNullObject).toBe(true);
+      expect(there.isNullObject).toBe(false);
+      expect([there.name, there.id]).toEqual(['自评表（改）', id]);
+      const added = wss.add('新表').load('id');
+      await ctx.sync();
+      expect([cover.id, id]).not.toContain(added.id);
+    });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('{00000000-0001-0000-FFFF-000000000000}').load('name');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  it.each([
+    ['notes (1.18)', allApis()],
+    ['comments (1.10)', { api19: true, comments: true, merges: true, notes: false }],
+    ['fills only, no 1.9', { api19: false, comments: false, merges: false, notes: false }],
+  ] as [string, Partial<ApiSupport>][])('%s: renamed after the check, 清除标记 restores every fill and removes our notes or comments, in 3 syncs', async (_n, api) => {
+    const { fake, s, marks, picture } = workbook(api);
+    const before = picture();
+    const host = hostOf(fake);
+    expect(await check(fake, host, marks)).toMatchObject({ read: 2, mark: api.api19 ? 1 : 2 });
+    const rec = parseRecord(fake.settings.get(RECORD_KEY));
+    expect(rec.map((e) => [e.sheet, e.sheetId])).toEqual([...Array(4).fill(['自评表', s.id]), ['封面', fake.sheet('封面').id]]);
+
+    fake.renameSheet('自评表', '自评表（改）');
+    // Another sheet takes the old name: it is not the marked one, and nothing on it is touched.
+    const other = smallSheet(fake, '自评表', 5, 3);
+    other.setFill('B2', SEVERITY_FILL.error);
+    const writes0 = fake.writes.length;
+    const cleared = await syncsOf(fake, () => host.clearMarks());
+    expect(cleared.result).toBe(5);
+    expect(cleared.syncs).toBe(3);
+    expect(other.fillAt('B2')?.color).toBe(SEVERITY_FILL.error);
+    expect(new Set(fake.writes.slice(writes0).map((w) => w.sheet))).toEqual(new Set(['自评表（改）', '封面']));
+    expect(s.fillAt('B2')).toBeUndefined();
+    expect(s.fillAt('C3')).toEqual({ color: '#00B050', tint: 0 });
+    expect(s.fillAt('D4')).toEqual(api.api19 ? { color: '#FFFFFF', tint: 0 } : undefined);
+    expect(fake.comments.filter((c) => c.content.startsWith(NOTE_PREFIX))).toEqual([]);
+    expect([...s.notes.values()].filter((t) => t.includes(NOTE_PREFIX))).toEqual([]);
+    expect(fake.settings.has(RECORD_KEY)).toBe(false);
+    fake.deleteSheet('自评表');
+    expect(picture()).toEqual(before);
+  });
+
+  it('a check, a rename, a second check: the first originals are kept (one sync from the snapshot, or 2 and 3 without it)', async () => {
+    for (const fast of [true, false]) {
+      const { fake, s, marks, picture } = workbook();
+      const before = picture();
+      const host = hostOf(fake);
+      await check(fake, host, marks);
+      fake.renameSheet('自评表', '自评表 新');
+      const renamed = marks.map((m) => (m.sheet === '自评表' ? { ...m, sheet: '自评表 新' } : m));
+      // B2 is no longer marked: the second check restores it on the renamed sheet.
+      const second = renamed.filter((m) => m.cell !== 'B2');
+      if (fast) expect(await check(fake, host, second)).toMatchObject({ read: 2, mark: 1 });
+      else expect((await syncsOf(fake, () => host.applyMarks(second))).syncs).toBe(3); // read, stale read, write
+      expect(parseRecord(fake.settings.get(RECORD_KEY)).map((e) => [e.sheet, e.sheetId, e.cell, e.fill])).toEqual([
+        ['自评表 新', s.id, 'C3', '#00B050'],
+        ['自评表 新', s.id, 'D4', '#FFFFFF'],
+        ['自评表 新', s.id, 'E5', null],
+        ['封面', fake.sheet('封面').id, 'A1', null],
+      ]);
+      expect(s.fillAt('B2')).toBeUndefined();
+      expect(s.notes.has('B2')).toBe(false);
+      expect(s.fillAt('C3')?.color).toBe(SEVERITY_FILL.warning);
+      expect(s.notes.get('E5')?.split(NOTE_PREFIX)).toHaveLength(2); // one copy of our note
+      expect((await syncsOf(fake, () => host.clearMarks())).syncs).toBe(3);
+      expect(picture()).toEqual(before);
+    }
+  });
+
+  it('an old record without ids still clears by name, and a new check writes the ids', async () => {
+    const { fake, s } = workbook();
+    s.setFill('B2', SEVERITY_FILL.error);
+    s.setFill('C3', SEVERITY_FILL.warning);
+    s.notes.set('B2', `${NOTE_PREFIX}\n错误：数值不一致（R1）`);
+    // As a version before ids wrote it: an array of entries keyed by sheet name.
+    const old = [
+      { sheet: '自评表', cell: 'B2', fill: null, note: true, mark: SEVERITY_FILL.error, via: 'note' },
+      { sheet: '自评表', cell: 'C3', fill: '#00B050', note: true, mark: SEVERITY_FILL.warning, via: 'note' },
+      { sheet: '已删除', cell: 'A1', fill: null, note: true, mark: SEVERITY_FILL.error, via: 'note' },
+    ];
+    expect(parseRecord(JSON.stringify(old)).every((e) => e.sheetId === undefined)).toBe(true);
+    fake.settings.set(RECORD_KEY, JSON.stringify(old));
+    const host = hostOf(fake);
+    const cleared = await syncsOf(fake, () => host.clearMarks());
+    expect(cleared).toEqual({ result: 2, syncs: 3 });
+    expect(s.fillAt('B2')).toBeUndefined();
+    expect(s.fillAt('C3')?.color).toBe('#00B050');
+    expect(s.notes.has('B2')).toBe(false);
+    expect(fake.settings.has(RECORD_KEY)).toBe(false);
+
+    // An old record carried into a check keeps its originals, and comes out with ids.
+    s.setFill('C3', SEVERITY_FILL.warning);
+    fake.settings.set(RECORD_KEY, JSON.stringify(old.slice(1, 2)));
+    expect(await check(fake, host, [mark('自评表', 'C3', 'warning')])).toMatchObject({ read: 2, mark: 1 });
+    expect(parseRecord(fake.settings.get(RECORD_KEY))).toEqual([{ sheet: '自评表', sheetId: s.id, cell: 'C3', fill: '#00B050', note: true, mark: SEVERITY_FILL.warning, via: 'note' }]);
+  });
+
+  it('a sheet deleted since the check: its entries are dropped quietly, the others restored', async () => {
+    const { fake, s, marks } = workbook();
+    const host = hostOf(fake);
+    await check(fake, host, marks);
+    fake.deleteSheet('封面');
+    const cleared = await syncsOf(fake, () => host.clearMarks());
+    expect(cleared).toEqual({ result: 4, syncs: 3 });
+    expect(s.fillAt('C3')?.color).toBe('#00B050');
+    expect(fake.settings.has(RECORD_KEY)).toBe(false);
+    // ...and on a second check: nothing to restore there, no error.
+    await check(fake, host, marks.filter((m) => m.sheet !== '封面'));
+    fake.settings.set(RECORD_KEY, JSON.stringify([...parseRecord(fake.settings.get(RECORD_KEY)), { sheet: '封面', sheetId: '{00000000-0001-0000-FFFF-000000000000}', cell: 'A1', fill: null, note: true, mark: SEVERITY_FILL.error, via: 'note' }]));
+    expect(await check(fake, host, [mark('自评表', 'C3', 'warning')])).toMatchObject({ read: 2, mark: 1 });
+    expect((await syncsOf(fake, () => hostOf(fake).applyMarks([mark('自评表', 'C3', 'warning')]))).syncs).toBe(2);
+  });
+
+  it('keeps the sync counts: snapshot 2, applyMarks 1 after a snapshot (else 2, +1 for stale cells), clearMarks 3, addSheets 2', async () => {
+    const { fake, marks } = workbook();
+    const host = hostOf(fake);
+    expect(await check(fake, host, marks)).toEqual({ read: 2, mark: 1 });
+    fake.renameSheet('自评表', '自评表2');
+    const renamed = marks.map((m) => (m.sheet === '自评表' ? { ...m, sheet: '自评表2' } : m));
+    expect(await check(fake, host, renamed)).toEqual({ read: 2, mark: 1 });
+    expect((await syncsOf(fake, () => host.applyMarks(renamed))).syncs).toBe(2);
+    expect((await syncsOf(fake, () => host.applyMarks(renamed.slice(1)))).syncs).toBe(3);
+    fake.renameSheet('自评表2', '自评表3');
+    expect((await syncsOf(fake, () => host.clearMarks())).syncs).toBe(3);
+    const layout: SheetLayout = { name: '自评报告', columnWidths: [40], merges: [], cells: [{ row: 0, col: 0, value: '报告' }] };
+    expect((await syncsOf(fake, () => host.addSheets([layout]))).syncs).toBe(2);
   });
 });

@@ -67,6 +67,8 @@ export class FakeSheet {
   constructor(
     public name: string,
     public readonly added: boolean,
+    /** As Worksheet.id: fixed for the sheet's life, through renames and moves. */
+    public readonly id: string,
   ) {}
 
   set(addr: string, v: string | number | boolean | { error: string }, format?: string): void {
@@ -158,6 +160,7 @@ export class FakeExcel {
   active: string | null = null;
   selected: { sheet: string; address: string } | null = null;
   private nextComment = 1;
+  private nextSheet = 1;
 
   constructor(api: Partial<ApiSupport> = {}) {
     this.api = { api19: true, comments: true, merges: true, notes: true, ...api };
@@ -176,7 +179,7 @@ export class FakeExcel {
   };
 
   addSheet(name: string, rows: (string | number | boolean | { error: string } | null | undefined)[][] = [], opts: { origin?: string; merges?: string[]; formats?: Record<string, string> } = {}): FakeSheet {
-    const s = new FakeSheet(name, false);
+    const s = new FakeSheet(name, false, this.newSheetId());
     const o = opts.origin ? parseA1(opts.origin) : { r: 0, c: 0 };
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -201,6 +204,39 @@ export class FakeExcel {
 
   findSheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * A sheet by id or by name, as worksheets.getItem(key) finds it. The id match goes through
+   * findSheet too, so a test that hides a sheet from findSheet hides it from both lookups.
+   */
+  sheetByKey(key: string): FakeSheet | undefined {
+    const byId = this.sheets.find((s) => s.id === key);
+    if (byId) return this.findSheet(byId.name) === byId ? byId : undefined;
+    return this.findSheet(key);
+  }
+
+  /** The user renames a sheet (its id stays; its comments go with it, as in Excel). */
+  renameSheet(from: string, to: string): FakeSheet {
+    const s = this.sheet(from);
+    const clash = this.findSheet(to);
+    if (clash && clash !== s) throw new Error(`a sheet named ${to} exists`);
+    for (const c of this.comments) if (c.sheet === s.name) c.sheet = to;
+    s.name = to;
+    return s;
+  }
+
+  /** The user deletes a sheet, with its notes and comments. */
+  deleteSheet(name: string): void {
+    const s = this.sheet(name);
+    this.comments = this.comments.filter((c) => c.sheet !== s.name);
+    this.sheets = this.sheets.filter((x) => x !== s);
+  }
+
+  /** Ids as Excel shows them: a GUID-shaped string, unique in the workbook. */
+  newSheetId(): string {
+    const n = (this.nextSheet++).toString(16).toUpperCase().padStart(4, '0');
+    return `{00000000-0001-0000-${n}-000000000000}`;
   }
 
   commentAt(sheet: string, cell: string): FakeComment | undefined {
@@ -359,6 +395,7 @@ class FakeWorksheetCollection extends Proxy {
   }
   load(props?: string): this {
     const list = propList(props).map((p) => p.replace(/^items\//, ''));
+    for (const p of list) if (p !== 'name' && p !== 'id') throw new Error(`fake: worksheets.load('items/${p}') is not modelled`);
     this.ctx.enqueue(() => {
       const sheets = [...this.ctx.fake.sheets];
       return () => {
@@ -371,18 +408,27 @@ class FakeWorksheetCollection extends Proxy {
     });
     return this;
   }
-  getItem(name: string): FakeWorksheet {
+  /** A sheet by its name or its id (as Excel: "Gets a worksheet object using its name or ID"). */
+  getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => {
-      const s = this.ctx.fake.findSheet(name);
-      if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (sheet ${name}).`);
+      const s = this.ctx.fake.sheetByKey(key);
+      if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (sheet ${key}).`);
       return s;
     });
+  }
+  /** As getItem, but a missing sheet loads as a null object (isNullObject) instead of failing the sync. */
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.fake.sheetByKey(key);
+      if (!s) throw new FakeOfficeError('InvalidReference', `The worksheet ${key} is a null object.`);
+      return s;
+    }, () => this.ctx.fake.sheetByKey(key) ?? null);
   }
   add(name: string): FakeWorksheet {
     let made: FakeSheet | null = null;
     this.ctx.enqueue(() => {
       if (this.ctx.fake.findSheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
-      made = new FakeSheet(name, true);
+      made = new FakeSheet(name, true, this.ctx.fake.newSheetId());
       this.ctx.fake.sheets.push(made);
     });
     return new FakeWorksheet(this.ctx, () => {
@@ -397,21 +443,35 @@ class FakeWorksheet extends Proxy {
   constructor(
     ctx: FakeContext,
     readonly resolve: () => FakeSheet,
+    /** Only for getItemOrNullObject: the sheet, or null for a null object. */
+    private lookup?: () => FakeSheet | null,
   ) {
     super(ctx);
     this.protection = new FakeProtection(ctx, resolve);
   }
   commit(props: string[], s: FakeSheet): void {
-    for (const p of props) if (p === 'name') this.data.set('name', s.name);
+    for (const p of props) {
+      if (p === 'name') this.data.set('name', s.name);
+      else if (p === 'id') this.data.set('id', s.id);
+    }
   }
   get name(): string {
     return this.read<string>('name');
   }
+  get id(): string {
+    return this.read<string>('id');
+  }
   load(props?: string): this {
     const list = propList(props);
+    for (const p of list) if (p !== 'name' && p !== 'id') throw new Error(`fake: Worksheet.load('${p}') is not modelled`);
     this.queueLoad(() => {
+      if (this.lookup) {
+        const s = this.lookup();
+        if (!s) return { isNullObject: true };
+        return { isNullObject: false, ...Object.fromEntries(list.map((p) => [p, p === 'id' ? s.id : s.name])) };
+      }
       const s = this.resolve();
-      return Object.fromEntries(list.filter((p) => p === 'name').map((p) => [p, s.name]));
+      return Object.fromEntries(list.map((p) => [p, p === 'id' ? s.id : s.name]));
     });
     return this;
   }

@@ -2,7 +2,7 @@ import { packAddresses, parseAreaList, rangePart, rowBlocks, normalizeAddress, a
 import { cellOfAddress } from '../../src/office/excelHost';
 import { toHostError, isSizeError } from '../../src/office/officeErrors';
 import { HostError } from '../../src/office/host';
-import { parseRecord, normColor, sameColor } from '../../src/office/markRecord';
+import { parseRecord, resolveRecord, normColor, sameColor } from '../../src/office/markRecord';
 import { combineNote, userPartOfNote } from '../../src/core/marks';
 import { NOTE_PREFIX } from '../../src/core/marks';
 
@@ -81,6 +81,35 @@ describe('mark record', () => {
       parseRecord(JSON.stringify([{ sheet: 'S', cell: 'A1', fill: 'ffc7ce', note: true, mark: '#ffeb9c', via: 'note' }, { sheet: 1 }, null])),
     ).toEqual([{ sheet: 'S', cell: 'A1', fill: '#FFC7CE', note: true, mark: '#FFEB9C', via: 'note' }]);
     expect(parseRecord([{ sheet: 'S', cell: 'A1', fill: 'orange', note: false }])).toEqual([{ sheet: 'S', cell: 'A1', fill: null, note: false }]);
+  });
+
+  it('keeps the sheet id of an entry; an entry without one (an old record) has none', () => {
+    expect(parseRecord([{ sheet: 'S', sheetId: '{1}', cell: 'A1', fill: null, note: false }, { sheet: 'S', sheetId: 7, cell: 'B2', fill: null, note: false }])).toEqual([
+      { sheet: 'S', sheetId: '{1}', cell: 'A1', fill: null, note: false },
+      { sheet: 'S', cell: 'B2', fill: null, note: false },
+    ]);
+  });
+
+  it('resolves entries to the sheets as they are now: by id through renames, by name without an id, gone sheets dropped', () => {
+    const e = (sheet: string, cell: string, sheetId?: string) => ({ sheet, cell, fill: null, note: true, ...(sheetId ? { sheetId } : {}) });
+    const now = [
+      { name: '自评表（改）', id: '{A}' }, // renamed from 自评表
+      { name: '自评表', id: '{C}' }, // a new sheet took the old name
+      { name: '封面', id: '{B}' },
+    ];
+    expect(
+      resolveRecord(
+        [
+          e('自评表', 'B2', '{A}'), // follows its sheet to the new name, not the new sheet with the old name
+          e('封面', 'A1'), // an old entry: by name
+          e('汇总', 'C3'), // an old entry whose sheet is gone (or renamed: nothing tells)
+          e('明细', 'D4', '{D}'), // a sheet deleted since the check
+          e('封面', 'A2', '{Z}'), // an id no sheet has: by name
+          e('自评表（改）', 'B2'), // the same cell twice: the first entry stands
+        ],
+        now,
+      ),
+    ).toEqual([e('自评表（改）', 'B2', '{A}'), e('封面', 'A1', '{B}'), e('封面', 'A2', '{B}')]);
   });
 
   it("combines the user's note with ours and takes ours out again", () => {
