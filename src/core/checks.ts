@@ -22,7 +22,7 @@ import type {
   TableResult,
   Tier,
 } from './types';
-import { executionRate, executionScore, quantitativeScore, qualitativeBand, inBand, deadlineMet } from './score';
+import { executionRate, executionScore, quantitativeScore, qualitativeBand, inBand, deadlineMet, gradeAccepted, rateAccepted, scoreAccepted } from './score';
 import { fmtNum, fmtPct, roundTo } from './format';
 import { gradeOf, normGrade } from './profiles';
 import { LEVEL1_NAMES, LEVEL2_NAMES, level1Of, level2Of, normLabel } from './labels';
@@ -221,10 +221,7 @@ function checkFunds(t: Table, profile: Profile, out: Collector): FundsOutcome {
   // exec.rate
   const statedRate = num(total.rate);
   if (rate !== undefined && statedRate !== undefined && total.rate) {
-    const diffPts = Math.abs(statedRate - rate) * 100;
-    const dec = total.rate.decimals;
-    const roundOk = finite(dec) && dec >= 0 && diffPts <= 0.5 * Math.pow(10, -dec) + EPS;
-    if (diffPts > profile.rateTolerance + EPS && !roundOk)
+    if (!rateAccepted(statedRate, rate, total.rate.decimals, profile))
       out.add(
         'exec.rate',
         total.rate.ref,
@@ -236,7 +233,7 @@ function checkFunds(t: Table, profile: Profile, out: Collector): FundsOutcome {
 
   // exec.score
   if (res.score !== undefined && res.statedScore !== undefined && total.score) {
-    if (Math.abs(res.statedScore - res.score) > profile.scoreTolerance + EPS)
+    if (!scoreAccepted(res.statedScore, res.score, profile))
       out.add(
         'exec.score',
         total.score.ref,
@@ -549,9 +546,8 @@ function checkTotals(t: Table, profile: Profile, fo: FundsOutcome, inds: Indicat
     const g = normGrade(totals.grade.value);
     if (g) tr.statedGrade = g;
     const ct = tr.computedTotal;
-    const okGrades = new Set([gradeOf(ct), gradeOf(ct - profile.scoreTolerance), gradeOf(ct + profile.scoreTolerance)]);
     if (!g) out.add('score.grade', totals.grade.ref, `无法识别评价等级“${clip(totals.grade.value.trim())}”，按重算总分 ${fmtNum(ct)} 应为“${tr.computedGrade}”`, tr.computedGrade, clip(totals.grade.value.trim()));
-    else if (!okGrades.has(g))
+    else if (!gradeAccepted(g, ct, profile))
       out.add('score.grade', totals.grade.ref, `评价等级“${totals.grade.value.trim()}”与重算总分 ${fmtNum(ct)} 对应的等级“${tr.computedGrade}”不符（≥90 优，≥80 良，≥60 中，其余为差）`, tr.computedGrade, g);
   }
 

@@ -34,6 +34,7 @@ import type {
   TableResult,
 } from './types';
 import { fmtRate, fmtScore, fmtWan, gradeName, itemNo, roundTo, sectionNo, subsectionNo } from './format';
+import { gradeAccepted, rateAccepted } from './score';
 
 /** How many errors the opening notice lists by cell. */
 export const NOTICE_MAX_ITEMS = 20;
@@ -170,18 +171,6 @@ function readingText(f: Fig<Reading> | undefined): string | undefined {
 }
 
 const sameAt2 = (a: number, b: number) => roundTo(a, 2) === roundTo(b, 2);
-
-/**
- * A stated 执行率 differs from the computed one: beyond the profile's tolerance and not
- * equal to it rounded to the decimals it is written with (rules.md §2: 86% accepts 85.5–86.5 %).
- */
-function rateDiffers(stated: number, computed: number, decimals: number | undefined, tolerancePoints = 0.1): boolean {
-  if (Math.abs(stated - computed) * 100 <= tolerancePoints + 1e-9) return false;
-  if (decimals !== undefined && decimals >= 0 && decimals <= 6) {
-    return roundTo(stated * 100, decimals) !== roundTo(computed * 100, decimals);
-  }
-  return true;
-}
 
 // ---------------------------------------------------------------- the builder
 
@@ -465,7 +454,7 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
       if (s.length) sentences.push(`${yearWords}${subject}${s.join('，')}。`);
       else sentences.push('部门整体支出绩效自评表的年度资金总额未填写金额。');
       const stated = numOf(total.row.rate);
-      if (rate !== undefined && stated !== undefined && rateDiffers(stated, rate, total.row.rate?.decimals, profile.rateTolerance)) {
+      if (rate !== undefined && stated !== undefined && !rateAccepted(stated, rate, total.row.rate?.decimals, profile)) {
         sentences.push(
           `表中填报的执行率为${b.rate('执行率（填报）', stated, total.row.rate!.ref)}，经按全年执行数除以全年预算数重新计算为${fmtRate(rate)}，以重新计算的结果为准。`,
         );
@@ -747,7 +736,7 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
           s.push(`表中填报总分为${b.score(lab(t, '总分（填报）'), stated, t.totals.score.ref)}，经重新计算为${fmtScore(total)}分，以重新计算的结果为准。`);
         }
         const sg = res?.statedGrade;
-        if (sg && res?.computedGrade && sg !== res.computedGrade && t.totals?.grade) {
+        if (sg && !gradeAccepted(sg, total, profile) && t.totals?.grade) {
           s.push(`表中填报的评价等级为“${b.fig(lab(t, '评价等级（填报）'), gradeName(sg), sg, t.totals.grade.ref)}”，与重新计算的总分不符。`);
         }
       } else {

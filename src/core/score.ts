@@ -1,6 +1,7 @@
 // The computations of rules.md §2: budget execution, quantitative scores, qualitative bands.
 
-import type { Profile, Reading, Tier } from './types';
+import type { Grade, Profile, Reading, Tier } from './types';
+import { gradeOf } from './profiles';
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
@@ -109,3 +110,27 @@ export function inBand(s: number, band: { min: number; max: number; maxInclusive
   return s < band.max - 1e-9;
 }
 
+
+const EPS = 1e-9;
+
+/** A stated score stands when it is within the profile's score tolerance of the computed one. */
+export function scoreAccepted(stated: number, computed: number, profile: Profile): boolean {
+  return Math.abs(stated - computed) <= profile.scoreTolerance + EPS;
+}
+
+/**
+ * A stated 执行率 (fraction) stands when it is within the profile's rate tolerance (percent
+ * points) or equals the computed rate rounded to the decimals it is written with
+ * (rules.md §2: a stated 86% accepts 85.5 % to 86.5 %).
+ */
+export function rateAccepted(stated: number, computed: number, decimals: number | undefined, profile: Profile): boolean {
+  const diffPts = Math.abs(stated - computed) * 100;
+  if (diffPts <= profile.rateTolerance + EPS) return true;
+  return finite(decimals) && decimals >= 0 && diffPts <= 0.5 * Math.pow(10, -decimals) + EPS;
+}
+
+/** A stated grade stands when it is the grade of the recomputed total, give or take the score tolerance at a boundary. */
+export function gradeAccepted(stated: Grade, computedTotal: number, profile: Profile): boolean {
+  const t = profile.scoreTolerance;
+  return [gradeOf(computedTotal), gradeOf(computedTotal - t), gradeOf(computedTotal + t)].includes(stated);
+}

@@ -2,7 +2,8 @@
 // reads. The App performs the host calls and the evaluation, then dispatches their results.
 
 import type { Grid } from '../core/grid';
-import type { Finding, Grade, Severity } from '../core/types';
+import type { Finding, Grade, Profile, Severity } from '../core/types';
+import { gradeAccepted, rateAccepted, scoreAccepted } from '../core/score';
 import type { Evaluation } from '../core/engine';
 import { HostError } from '../office/host';
 
@@ -199,34 +200,38 @@ export interface TableSummary {
   executionRate?: number;
   /** 执行率 as the table states it (年度资金总额 row), as a fraction. */
   statedRate?: number;
-  /** The stated total differs from the recomputed one by more than the profile's tolerance. */
+  /** The stated total differs from the recomputed one by more than the profile's score tolerance. */
   totalDiffers: boolean;
   gradeDiffers: boolean;
-  /** The stated rate differs from the recomputed one by more than the profile's tolerance (percent points). */
+  /** The stated rate does not stand against the recomputed one (rules.md §2: tolerance, or the decimals written). */
   rateDiffers: boolean;
 }
 
 export function tableSummaries(ev: Evaluation | undefined): TableSummary[] {
   if (!ev) return [];
-  return ev.check.results.map((r) => summarise(r, ev.profile.scoreTolerance, ev.profile.rateTolerance));
+  return ev.check.results.map((r) => summarise(r, ev.profile));
 }
 
-function summarise(r: Evaluation['check']['results'][number], tol: number, rateTol: number): TableSummary {
-  const statedRate = fin(r.table.funds?.rows.find((x) => x.kind === 'total')?.rate?.value ?? undefined);
+/** One table's figures, and whether the stated ones stand: judged by the core's own rules. */
+function summarise(r: Evaluation['check']['results'][number], profile: Profile): TableSummary {
+  const rateFig = r.table.funds?.rows.find((x) => x.kind === 'total')?.rate;
+  const statedRate = fin(rateFig?.value ?? undefined);
   const rate = fin(r.executionRate);
+  const computedTotal = fin(r.computedTotal);
+  const statedTotal = fin(r.statedTotal);
   return {
     sheet: r.table.sheet,
     kind: r.table.kind === 'department' ? '部门整体支出' : '项目支出',
     name: nonEmpty(r.table.name?.value),
-    computedTotal: fin(r.computedTotal),
-    statedTotal: fin(r.statedTotal),
+    computedTotal,
+    statedTotal,
     computedGrade: r.computedGrade,
     statedGrade: r.statedGrade,
     executionRate: rate,
     statedRate,
-    totalDiffers: fin(r.computedTotal) !== undefined && fin(r.statedTotal) !== undefined && Math.abs(r.computedTotal! - r.statedTotal!) > tol + 1e-9,
-    gradeDiffers: !!r.computedGrade && !!r.statedGrade && r.computedGrade !== r.statedGrade,
-    rateDiffers: rate !== undefined && statedRate !== undefined && Math.abs(rate - statedRate) * 100 > rateTol + 1e-9,
+    totalDiffers: computedTotal !== undefined && statedTotal !== undefined && !scoreAccepted(statedTotal, computedTotal, profile),
+    gradeDiffers: !!r.statedGrade && computedTotal !== undefined && !gradeAccepted(r.statedGrade, computedTotal, profile),
+    rateDiffers: rate !== undefined && statedRate !== undefined && !rateAccepted(statedRate, rate, rateFig?.decimals, profile),
   };
 }
 
