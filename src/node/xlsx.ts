@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import type { Area, Cell, Grid, Sheet } from '../core/grid';
 import { cellText, parseA1, parseArea } from '../core/grid';
 import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
-import { NOTE_PREFIX } from '../core/marks';
+import { NOTE_PREFIX, combineNote } from '../core/marks';
 import { SelfevalError } from '../core/engine';
 
 // Only ExcelJS's document model: the package entry also loads the streaming reader and writer
@@ -400,18 +400,8 @@ function solidFill(hex: string): ExcelJS.Fill {
 
 type NoteModel = { texts?: { text?: string }[] } & Record<string, unknown>;
 
-/** The user's part of an existing note: all of it, less a note an earlier run of ours left. */
-function userPart(text: string): string {
-  const i = text.indexOf(NOTE_PREFIX);
-  return (i >= 0 ? text.slice(0, i) : text).replace(/\s+$/, '');
-}
-
 function markedNote(existing: string | NoteModel | undefined, ours: string): string | ExcelJS.Comment {
-  if (existing === undefined || existing === null) return ours;
-  if (typeof existing === 'string') {
-    const user = userPart(existing);
-    return user ? `${user}\n\n${ours}` : ours;
-  }
+  if (existing === undefined || existing === null || typeof existing === 'string') return combineNote(existing, ours);
   // A formatted note: keep the user's runs (and their fonts) as they are, then ours.
   const texts = existing.texts ?? [];
   const kept: { text?: string }[] = [];
