@@ -26,7 +26,7 @@ import { executionRate, executionScore, quantitativeScore, qualitativeBand, inBa
 import { fmtNum, fmtPct, roundTo } from './format';
 import { gradeOf, normGrade } from './profiles';
 import { LEVEL1_NAMES, LEVEL2_NAMES, level1Of, level2Of, normLabel } from './labels';
-import { normUnit, tierOf } from './value';
+import { normUnit, parseComparator, tierOf } from './value';
 
 /** The severity of each rule this module emits (rules.md §3). */
 export const RULE_SEVERITY: Partial<Record<RuleId, Severity>> = {
@@ -89,20 +89,6 @@ function sane(t: Table): Table {
   const arr = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x.filter((e) => !!e && typeof e === 'object') : []);
   const funds = t.funds && typeof t.funds === 'object' ? { ...t.funds, rows: arr(t.funds.rows) } : undefined;
   return { ...t, funds, indicators: arr(t.indicators), level1Weights: arr(t.level1Weights), missing: Array.isArray(t.missing) ? t.missing : [] };
-}
-
-/** A 指标性质 text: a comparator, 'qual' for 定性, or undefined when it cannot be read. */
-export function comparatorOfText(text: string | undefined): Comparator | 'qual' | undefined {
-  if (typeof text !== 'string') return undefined;
-  const s = normLabel(text).replace(/＞/g, '>').replace(/＜/g, '<').replace(/[＝═]/g, '=');
-  if (s === '') return undefined;
-  if (s === '定性') return 'qual';
-  if (['≥', '≧', '>=', '=>', '不低于', '不少于', '至少', '大于等于'].includes(s)) return 'ge';
-  if (['>', '大于', '高于', '定量>'].includes(s)) return 'gt';
-  if (['≤', '≦', '<=', '=<', '不高于', '不超过', '不大于', '小于等于'].includes(s)) return 'le';
-  if (['<', '小于', '低于'].includes(s)) return 'lt';
-  if (['=', '等于', '定量'].includes(s)) return 'eq';
-  return undefined;
 }
 
 const MISSED_WORDS = ['未完成', '未达到', '未达成', '未能', '没有完成', '没有达到', '未按期', '未按时', '滞后', '偏低', '不足', '延期', '推迟', '差距'];
@@ -307,7 +293,7 @@ function effective(ind: Indicator): Eff {
   let actual = { ...ind.actual.value };
   let qualitativeByColumn = false;
   if (ok(ind.comparator)) {
-    const c = comparatorOfText(ind.comparator.value);
+    const c = parseComparator(ind.comparator.value);
     if (c === 'qual') qualitativeByColumn = true;
     else if (c && target.comparator !== 'range' && (target.kind === 'number' || target.kind === 'date')) target = { ...target, comparator: c };
   }

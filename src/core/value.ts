@@ -352,6 +352,21 @@ const PREFIXES: [string, Cmp][] = (
   ] as [string, Cmp][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/**
+ * A comparator written on its own, as a 指标性质 column holds it: '≥', '＞', '不低于', '=',
+ * '定量' (exactly) or '定性' ('qual'); undefined when the text is none of these.
+ */
+export function parseComparator(text: string | undefined): Comparator | 'qual' | undefined {
+  if (typeof text !== 'string') return undefined;
+  const s = toHalfWidth(text).replace(/[\s\u3000]/g, '');
+  if (s === '') return undefined;
+  if (s === '定性') return 'qual';
+  const t = s.replace(/^定量/, '');
+  if (t === '') return 'eq';
+  const hit = PREFIXES.find(([w]) => w === t);
+  return hit && hit[1] !== 'none' ? hit[1] : undefined;
+}
+
 const APPROX_PREFIXES: [string, boolean][] = [
   ['大约', false], ['大概', false], ['将近', false], ['接近', false], ['约为', false], ['约', false], ['近', false], ['超', true],
 ];

@@ -1,7 +1,8 @@
 // runChecks on hand-built ReadResult objects: the columns and shapes the standard builder does not
 // produce (指标性质, 度量单位, weights only on level-1 cells, header weights), and robustness.
 
-import { runChecks, saysMissed, comparatorOfText, RULE_SEVERITY } from '../../src/core/checks';
+import { runChecks, saysMissed, RULE_SEVERITY } from '../../src/core/checks';
+import { parseComparator } from '../../src/core/value';
 import { level1Of, level2Of } from '../../src/core/labels';
 import { BUILTIN_PROFILES } from '../../src/core/profiles';
 import { parseReading } from '../../src/core/value';
@@ -118,15 +119,15 @@ describe('度量单位 and 指标性质 columns', () => {
     expect(res.results[0].indicators[0].tier).toBe('达成');
     expect(rules(res).filter((x) => x.startsWith('score.') || x.startsWith('indicator.'))).toEqual([]);
   });
-  test('comparatorOfText', () => {
-    expect(comparatorOfText('≥')).toBe('ge');
-    expect(comparatorOfText('＞')).toBe('gt');
-    expect(comparatorOfText('＝')).toBe('eq');
-    expect(comparatorOfText('≤')).toBe('le');
-    expect(comparatorOfText('<')).toBe('lt');
-    expect(comparatorOfText(' 定性 ')).toBe('qual');
-    expect(comparatorOfText('?')).toBeUndefined();
-    expect(comparatorOfText('')).toBeUndefined();
+  test('parseComparator (指标性质)', () => {
+    expect(parseComparator('≥')).toBe('ge');
+    expect(parseComparator('＞')).toBe('gt');
+    expect(parseComparator('＝')).toBe('eq');
+    expect(parseComparator('≤')).toBe('le');
+    expect(parseComparator('<')).toBe('lt');
+    expect(parseComparator(' 定性 ')).toBe('qual');
+    expect(parseComparator('?')).toBeUndefined();
+    expect(parseComparator('')).toBeUndefined();
   });
 });
 
