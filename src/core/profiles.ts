@@ -2,6 +2,7 @@
 
 import type { Grade, Level1Name, Profile } from './types';
 import { LEVEL1_NAMES } from './labels';
+import { toHalfWidth } from './value';
 
 export const BUILTIN_PROFILES: Profile[] = [
   {
@@ -33,18 +34,9 @@ export const BUILTIN_PROFILES: Profile[] = [
 ];
 
 
-/** Full-width ASCII (！ to ～) and the ideographic space to half-width; trims; lower-cases. */
+/** Half-width, no white space, lower case, and the dashes a user may type in 40-40 as '-'. */
 function norm(text: string): string {
-  let s = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) s += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) s += ' ';
-    else s += ch;
-  }
-  // Dashes a user may type in 40-40.
-  s = s.replace(/[—–－~～]/g, '-');
-  return s.replace(/\s+/g, '').toLowerCase();
+  return toHalfWidth(text).replace(/[—–－~～]/g, '-').replace(/\s+/g, '').toLowerCase();
 }
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
