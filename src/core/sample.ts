@@ -88,27 +88,46 @@ function departmentTable(): TableModel {
   };
 }
 
-function project1(): TableModel {
+/**
+ * A project of the department, funded wholly by this year's appropriation: the head, the funds
+ * block (its 执行率 and 得分 consistent with the amounts) and the totals around its indicators.
+ */
+function project(name: string, budget: number, executed: number, execScore: number, goals: { expected: string; actual: string }, indicators: TableModel['indicators'], totalScore: number): TableModel {
   return {
     kind: 'project',
-    name: '2025年网络舆情监测等工作经费',
+    name,
     year: YEAR,
     competentDept: '中共井陉县委网信办',
     implementer: DEPT,
     funds: {
       unit: '万元',
       rows: [
-        { label: '年度资金总额', initial: 25, adjusted: 25, executed: 24.35, weight: 10, rate: 24.35 / 25, score: 9.74 },
-        { label: '其中：当年财政拨款', initial: 25, adjusted: 25, executed: 24.35 },
+        { label: '年度资金总额', initial: budget, adjusted: budget, executed, weight: 10, rate: executed / budget, score: execScore },
+        { label: '其中：当年财政拨款', initial: budget, adjusted: budget, executed },
         { label: '上年结转资金', initial: 0, adjusted: 0, executed: 0 },
         { label: '其他资金' },
       ],
     },
-    goals: {
+    goals,
+    indicators,
+    level1Weights: HEBEI,
+    totalWeight: 100,
+    totalScore,
+    grade: '优',
+  };
+}
+
+function project1(): TableModel {
+  return project(
+    '2025年网络舆情监测等工作经费',
+    25,
+    24.35,
+    9.74,
+    {
       expected: '对各类网络平台开展全天候舆情监测，及时发现、研判、报送和处置网络舆情，防止负面舆情扩散。',
       actual: '对抖音、快手等视频平台实行全天24小时监测，全年呈报舆情日报334期、周报52期、月报12期，下发预警交办单445期，舆情态势总体平稳。',
     },
-    indicators: [
+    [
       ind(OUT, '数量指标', '监测负面舆情信息', '≥30000条', '34186条', 10, 10),
       ind(OUT, '数量指标', '呈报舆情日报', '≥365期', '334期', 10, 9.15, '节假日日报合并报送，全年少报31期；下一年度节假日安排专人值守，按日报送。'),
       ind(OUT, '数量指标', '下发《舆情预警交办单》', '≥400期', '445期', 5, 5),
@@ -120,34 +139,21 @@ function project1(): TableModel {
       ind(EFF, '可持续影响指标', '舆情线上线下协调联动机制运行', '达到预期', '达到预期', 10, 10),
       ind(SAT, '服务对象满意度指标', '相关单位满意度', '≥90%', '95%', 10, 10),
     ],
-    level1Weights: HEBEI,
-    totalWeight: 100,
-    totalScore: 98.89,
-    grade: '优',
-  };
+    98.89,
+  );
 }
 
 function project2(): TableModel {
-  return {
-    kind: 'project',
-    name: '2025年网络综合治理工作经费',
-    year: YEAR,
-    competentDept: '中共井陉县委网信办',
-    implementer: DEPT,
-    funds: {
-      unit: '万元',
-      rows: [
-        { label: '年度资金总额', initial: 6.8, adjusted: 6.8, executed: 6.52, weight: 10, rate: 6.52 / 6.8, score: 9.59 },
-        { label: '其中：当年财政拨款', initial: 6.8, adjusted: 6.8, executed: 6.52 },
-        { label: '上年结转资金', initial: 0, adjusted: 0, executed: 0 },
-        { label: '其他资金' },
-      ],
-    },
-    goals: {
+  return project(
+    '2025年网络综合治理工作经费',
+    6.8,
+    6.52,
+    9.59,
+    {
       expected: '开展网络生态治理和网络安全保障，清理网上有害信息，向关键信息基础设施运营单位通报风险，督促整改漏洞隐患。',
       actual: '巡查县域网站111家，清理有害信息165条，上报政治类有害信息8047条；发送风险提示函11份、监测防护情报1209条，整改漏洞隐患59个，未发生风险IP命中攻击。',
     },
-    indicators: [
+    [
       ind(OUT, '数量指标', '常态化巡查县域网站', '≥100家', '111家', 8, 8),
       ind(OUT, '数量指标', '清理网上有害信息', '≥150条', '165条', 8, 8),
       ind(OUT, '数量指标', '上报政治类有害信息', '≥8000条', '8047条', 8, 8),
@@ -159,11 +165,8 @@ function project2(): TableModel {
       ind(EFF, '可持续影响指标', '网络综合治理长效机制', '达到预期', '达到预期', 10, 10),
       ind(SAT, '服务对象满意度指标', '社会公众满意度', '≥90%', '93%', 10, 10),
     ],
-    level1Weights: HEBEI,
-    totalWeight: 100,
-    totalScore: 99.59,
-    grade: '优',
-  };
+    99.59,
+  );
 }
 
 export function sampleModel(): WorkbookModel {
