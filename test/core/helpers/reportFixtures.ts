@@ -18,20 +18,9 @@ import type {
   TableResult,
   Tier,
 } from '../../../src/core/types';
+import { resolveProfile } from '../../../src/core/profiles';
 
-export const HEBEI: Profile = {
-  id: 'hebei-county',
-  name: '河北县级（40-40）',
-  level1: { 产出指标: 40, 效益指标: 40, 满意度指标: 10 },
-  execWeight: 10,
-  reverseFormula: 'ratio',
-  capExecution: true,
-  scoreTolerance: 0.05,
-  rateTolerance: 0.1,
-  overachieveThreshold: 1.3,
-  totalCap: null,
-  aliases: ['河北', '井陉', '40-40'],
-};
+export const HEBEI: Profile = resolveProfile('hebei-county')!;
 
 export function ref(sheet: string, cell: string): Ref {
   return { sheet, cell };
