@@ -4,7 +4,6 @@
 import type {
   BasicInfo,
   CheckResult,
-  Comparator,
   Fig,
   Finding,
   FundsRow,
@@ -20,7 +19,6 @@ import type {
   Severity,
   Table,
   TableResult,
-  Tier,
 } from './types';
 import { executionRate, executionScore, quantitativeScore, qualitativeBand, inBand, deadlineMet, gradeAccepted, rateAccepted, scoreAccepted } from './score';
 import { fmtNum, fmtPct, roundTo } from './format';

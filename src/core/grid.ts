@@ -108,19 +108,6 @@ export function cellAt(sheet: Sheet, r: number, c: number): Cell | undefined {
   return row ? row[c] : undefined;
 }
 
-/** The merged area that covers (r, c), if any. */
-export function mergeAt(sheet: Sheet, r: number, c: number): Area | undefined {
-  for (const m of sheet.merges) if (r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2) return m;
-  return undefined;
-}
-
-/** The cell that shows at (r, c): the top-left cell of its merged area, or the cell itself. */
-export function shownCellAt(sheet: Sheet, r: number, c: number): { cell: Cell | undefined; r: number; c: number } {
-  const m = mergeAt(sheet, r, c);
-  if (m) return { cell: cellAt(sheet, m.r1, m.c1), r: m.r1, c: m.c1 };
-  return { cell: cellAt(sheet, r, c), r, c };
-}
-
 /** True when the cell holds nothing a reader could use (no value, or only white space). */
 export function isBlank(cell: Cell | undefined): boolean {
   if (!cell) return true;

@@ -18,10 +18,6 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function severityRank(s: Severity): number {
-  return RANK[s];
-}
-
 /** Findings in sheet order (as given), then row, then column, then severity. */
 export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
   const idx = new Map(sheetOrder.map((n, i) => [n, i]));

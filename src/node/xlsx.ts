@@ -10,6 +10,7 @@ import type { Area, Cell, Grid, Sheet } from '../core/grid';
 import { cellText, parseA1, parseArea } from '../core/grid';
 import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
 import { NOTE_PREFIX, combineNote } from '../core/marks';
+import { textUnits } from '../core/layout';
 import { SelfevalError } from '../core/engine';
 
 // Only ExcelJS's document model: the package entry also loads the streaming reader and writer
@@ -498,13 +499,6 @@ export function applyPlan(workbook: ExcelJS.Workbook, marks: Mark[], sheets: She
 // Grid -> a file (the sample, tests)
 
 /** A workbook holding a Grid's values, number formats, merges and hidden columns. */
-/** Display width of a text in Excel character units (a CJK character counts two). */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
-
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 40;
 
@@ -516,7 +510,7 @@ function fitColumns(ws: ExcelJS.Worksheet, sheet: Sheet): void {
   sheet.rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
       if (!cell || merged.has(`${r},${c}`)) return;
-      const w = textWidth(cellText(cell)) + 2;
+      const w = textUnits(cellText(cell)) + 2;
       widths[c] = Math.max(widths[c] ?? MIN_WIDTH, Math.min(w, MAX_WIDTH));
       if (w > MAX_WIDTH) ws.getCell(r + 1, c + 1).alignment = { wrapText: true, vertical: 'top' };
     });

@@ -78,7 +78,3 @@ export function rowBlocks(a: Area, maxCells: number): Area[] {
   return out;
 }
 
-/** The addresses of a sheet's column: 0 -> 'A:A'. */
-export function columnAddress(colLetters: string): string {
-  return `${colLetters}:${colLetters}`;
-}

@@ -142,8 +142,6 @@ const TASK_FAILED: Record<Task, string> = {
 
 // ---- selectors ----
 
-export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-
 export function severityCounts(findings: Finding[]): Record<Severity, number> & { all: number } {
   const c = { all: findings.length, error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
