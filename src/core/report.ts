@@ -34,7 +34,7 @@ import type {
   TableResult,
 } from './types';
 import { fmtRate, fmtScore, fmtWan, gradeName, itemNo, roundTo, sectionNo, subsectionNo } from './format';
-import { gradeAccepted, rateAccepted } from './score';
+import { gradeAccepted, rateAccepted, scoreAccepted } from './score';
 
 /** How many errors the opening notice lists by cell. */
 export const NOTICE_MAX_ITEMS = 20;
@@ -687,7 +687,7 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
             const ref = s.ind.score?.ref ?? s.ind.nameRef;
             b.score(`${name}：得分${s.recomputed ? '（重算）' : ''}`, s.score, ref);
             sc = fmtScore(s.score);
-            if (s.recomputed && s.stated !== undefined && !sameAt2(s.stated, s.score)) sc += `（表中填报${fmtScore(s.stated)}）`;
+            if (s.recomputed && s.stated !== undefined && !scoreAccepted(s.stated, s.score, profile)) sc += `（表中填报${fmtScore(s.stated)}）`;
           }
           return [s.ind.level2, name, target ?? '未填写', actual ?? '未填写', w, sc];
         });
@@ -732,7 +732,7 @@ export function buildReport(read: ReadResult, check: CheckResult, profile: Profi
         }
         if (res?.computedGrade) line += `，评价等级为“${b.fig(lab(t, '评价等级（重算）'), gradeName(res.computedGrade), res.computedGrade, gradeRef)}”`;
         s.push(line + '。');
-        if (stated !== undefined && !sameAt2(stated, total) && t.totals?.score) {
+        if (stated !== undefined && !scoreAccepted(stated, total, profile) && t.totals?.score) {
           s.push(`表中填报总分为${b.score(lab(t, '总分（填报）'), stated, t.totals.score.ref)}，经重新计算为${fmtScore(total)}分，以重新计算的结果为准。`);
         }
         const sg = res?.statedGrade;
