@@ -269,7 +269,7 @@ function checkUnits(t: Table, out: Collector): void {
       out.add(
         'funds.unit',
         c.f.ref,
-        `${rowName(c.row)}的${COLUMN_NAME[c.col]} ${fmtNum(c.f.value as number)} 万元是本表其他金额中位数 ${fmtNum(m)} 万元的 ${fmtNum(c.v / m)} 倍，可能误按“元”填写`,
+        `${rowName(c.row)}的${COLUMN_NAME[c.col]} ${fmtNum(c.f.value as number)} 万元是本表其他金额中位数 ${fmtNum(m)} 万元的 ${fmtNum(c.v / m)} 倍，可能误按“元”填写（按元折合 ${fmtNum((c.f.value as number) / 10000)} 万元）`,
         undefined,
         c.f.value as number,
       );
