@@ -14,7 +14,11 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
-const SIZE_BUDGET_KB = 200;
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+// OFFICE_JS_LOCAL=1: an intranet build serving office.js from the add-in's own host (copied
+// from @microsoft/office-js into dist/office-js/), for networks that cannot reach the CDN.
+const OFFICE_JS_LOCAL = /^(1|true|yes)$/i.test(process.env.OFFICE_JS_LOCAL || '');
+const SIZE_BUDGET_KB = 165;
 
 function addinUrl() {
   let url = (process.env.ADDIN_URL || DEV_URL).trim();
@@ -71,6 +75,7 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = mode === 'development';
   const serving = !!env.WEBPACK_SERVE;
   const url = addinUrl();
+  const officeJs = OFFICE_JS_LOCAL ? 'office-js/office.js' : OFFICE_JS_CDN;
 
   const config = {
     mode,
@@ -79,6 +84,8 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       preview: './src/preview/preview.tsx',
+      // The engine's Web Worker (loaded by the pane on demand, not part of its initial JS).
+      'engine-worker': './src/taskpane/engine.worker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -104,12 +111,13 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], officeJs }),
       new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['preview'] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]', noErrorOnMissing: true },
+          ...(OFFICE_JS_LOCAL ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' }] : []),
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

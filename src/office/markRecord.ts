@@ -7,6 +7,8 @@
 // name serves records written before ids were kept, and a sheet whose id is no longer there.
 
 
+import type { AppliedValue, CellState } from './host';
+
 export const RECORD_KEY = 'selfeval.marks';
 
 export interface MarkRecordEntry {
@@ -98,6 +100,41 @@ export function resolveRecord(entries: MarkRecordEntry[], sheets: SheetIdentity[
     if (done.has(k)) continue;
     done.add(k);
     out.push({ ...e, sheet: s.name, sheetId: s.id });
+  }
+  return out;
+}
+
+// ---- suggested values written (采用建议值), kept beside the marks' record
+
+/** The record of the values 采用建议值 wrote: each cell's old value, type, format and formula. */
+export const APPLIED_KEY = 'selfeval.applied';
+
+const CELL_TYPES = new Set(['String', 'Double', 'Boolean', 'Empty']);
+
+/** The stored record (a JSON string, or the parsed array) -> entries; anything malformed -> []. */
+export function parseApplied(value: unknown): AppliedValue[] {
+  let v = value;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(v)) return [];
+  const out: AppliedValue[] = [];
+  for (const e of v) {
+    if (!e || typeof e !== 'object') continue;
+    const o = e as Record<string, unknown>;
+    const old = o.old as Record<string, unknown> | undefined;
+    if (typeof o.sheet !== 'string' || typeof o.cell !== 'string' || !old || typeof old !== 'object') continue;
+    if (typeof o.value !== 'string' && typeof o.value !== 'number') continue;
+    if (!CELL_TYPES.has(old.type as string) || typeof old.format !== 'string') continue;
+    const ov = old.value;
+    if (ov !== null && typeof ov !== 'string' && typeof ov !== 'number' && typeof ov !== 'boolean') continue;
+    const state: CellState = { value: ov, type: old.type as CellState['type'], format: old.format };
+    if (typeof old.formula === 'string' && old.formula.startsWith('=')) state.formula = old.formula;
+    out.push({ sheet: o.sheet, cell: o.cell, old: state, value: o.value });
   }
   return out;
 }

@@ -78,6 +78,7 @@ function layoutStyle(lc: LayoutCell | undefined): React.CSSProperties {
     color: lc.color,
     textAlign: lc.align,
     fontSize: lc.fontSize ? `${Math.round(lc.fontSize * 1.1)}px` : undefined,
+    border: lc.border ? '1px solid #000' : undefined,
   };
 }
 
@@ -85,6 +86,7 @@ export function GridView({ host }: { host: MemoryHost }) {
   const view = React.useSyncExternalStore(host.subscribe, host.getView);
   const sheet = view.grid.sheets.find((s) => s.name === view.active) ?? view.grid.sheets[0];
   const scrollRef = React.useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = React.useState<string | undefined>(undefined);
 
   const sel = view.selected && sheet && view.selected.sheet === sheet.name ? view.selected.cell : undefined;
   React.useEffect(() => {
@@ -138,8 +140,30 @@ export function GridView({ host }: { host: MemoryHost }) {
           colSpan={span?.colSpan}
           className={cls || undefined}
           style={{ ...layoutStyle(lc), ...(mark ? (mark.fill ? { background: mark.fill } : {}) : userFills?.get(addr) ? { background: userFills.get(addr) } : {}) }}
+          onClick={() => host.userSelect(sheet.name, addr)}
+          onDoubleClick={() => setEditing(addr)}
         >
-          {text}
+          {editing === addr ? (
+            <input
+              aria-label={`编辑 ${addr}`}
+              data-editor={addr}
+              autoFocus
+              defaultValue={cell?.value === null || cell?.value === undefined ? '' : String(cell.value)}
+              style={{ width: '100%', boxSizing: 'border-box', font: 'inherit' }}
+              onBlur={() => setEditing(undefined)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setEditing(undefined);
+                if (e.key !== 'Enter') return;
+                const raw = (e.target as HTMLInputElement).value;
+                // As Excel takes what is typed: a number where it reads as one, else text.
+                const v = raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+                host.edit(sheet.name, addr, { value: v });
+                setEditing(undefined);
+              }}
+            />
+          ) : (
+            text
+          )}
         </td>,
       );
     }

@@ -6,7 +6,15 @@
 import type { Cell, Grid, Sheet } from '../core/grid';
 import { parseA1, parseArea } from '../core/grid';
 import type { Mark, SheetLayout } from '../core/plan';
-import { HostError, type HostCapabilities, type WorkbookHost } from '../office/host';
+import { HostError, type AddSheetsOptions, type AppliedValue, type CellState, type HostCapabilities, type WorkbookEvent, type WorkbookHost } from '../office/host';
+import { APPLIED_KEY, parseApplied } from '../office/markRecord';
+import { freeSheetName } from '../office/reportSheet';
+
+/** Where a MemoryHost keeps workbook settings that outlive a reload (the preview: localStorage). */
+export interface SettingsStore {
+  get(key: string): string | null;
+  set(key: string, value: string | null): void;
+}
 
 /** What the grid view renders; replaced (never mutated) on every change. */
 export interface MemoryView {
@@ -27,6 +35,9 @@ export interface MemoryHostOptions {
   delay?: number;
   /** Every write rejects as a protected workbook does in Excel. */
   readOnly?: boolean;
+  /** Keeps these settings (by key) across reloads, as saving the workbook would. */
+  store?: SettingsStore;
+  storedKeys?: string[];
 }
 
 export const PROTECTED_MESSAGE = '工作簿或工作表受保护，无法写入。请在“审阅”选项卡中撤消保护后重试。';
@@ -61,12 +72,61 @@ export class MemoryHost implements WorkbookHost {
   /** Marked cells the user refilled by hand since the check (sheet \0 A1): 清除标记 leaves their fill. */
   private readonly refilled = new Set<string>();
   readOnly: boolean;
+  /** The workbook's settings (Office's per-document settings). */
+  readonly settings = new Map<string, string>();
+  private readonly watchers = new Set<(e: WorkbookEvent) => void>();
+  private readonly store?: SettingsStore;
+  private readonly storedKeys: Set<string>;
 
   constructor(grid: Grid, opts: MemoryHostOptions = {}) {
     const g = copyGrid(grid);
     this.view = { grid: g, marks: new Map(), layouts: new Map(), fills: new Map(), active: g.sheets[0]?.name ?? '', version: 0 };
     this.delay = opts.delay ?? 0;
     this.readOnly = opts.readOnly ?? false;
+    this.store = opts.store;
+    this.storedKeys = new Set(opts.storedKeys ?? []);
+    for (const k of this.storedKeys) {
+      const v = this.store?.get(k);
+      if (typeof v === 'string') this.settings.set(k, v);
+    }
+  }
+
+  /** The user selects a cell (a click in the grid): Excel's onSelectionChanged. */
+  userSelect(sheet: string, cell: string): void {
+    this.sheet(sheet);
+    this.update({ active: sheet, selected: { sheet, cell: cell.toUpperCase() } });
+    this.emit({ kind: 'selected', sheet, address: cell.toUpperCase() });
+  }
+
+  private emit(e: WorkbookEvent): void {
+    for (const fn of [...this.watchers]) fn(e);
+  }
+
+  private cellState(sheet: string, cell: string): CellState {
+    const { r, c } = parseA1(cell);
+    const x = this.sheet(sheet).rows[r]?.[c];
+    if (!x || x.value === null || x.value === undefined || x.value === '') return { value: null, type: 'Empty', format: x?.format ?? 'General' };
+    const type = typeof x.value === 'number' ? 'Double' : typeof x.value === 'boolean' ? 'Boolean' : 'String';
+    return { value: x.value, type, format: x.format ?? 'General' };
+  }
+
+  /** Writes one cell as the Office edge would: the value, the format, nothing else. */
+  private putCell(sheet: string, cell: string, st: { value: string | number | boolean | null; format: string }): void {
+    const s = this.sheet(sheet);
+    const { r, c } = parseA1(cell);
+    const rows = s.rows.map((row) => (row ? [...row] : []));
+    while (rows.length <= r) rows.push([]);
+    const next: Cell | undefined = st.value === null || st.value === '' ? (st.format !== 'General' ? { value: null, format: st.format } : undefined) : { value: st.value };
+    if (next && st.format !== 'General') next.format = st.format;
+    rows[r][c] = next;
+    this.update({ grid: { sheets: this.view.grid.sheets.map((x) => (x === s ? { ...s, rows } : x)) } });
+    this.emit({ kind: 'changed', sheet, address: cell.toUpperCase() });
+  }
+
+  private setSetting(key: string, value: string | null): void {
+    if (value === null) this.settings.delete(key);
+    else this.settings.set(key, value);
+    if (this.storedKeys.has(key)) this.store?.set(key, value);
   }
 
   // ---- for the grid view ----
@@ -121,6 +181,7 @@ export class MemoryHost implements WorkbookHost {
       }
     }
     this.update(patch);
+    if ('value' in change) this.emit({ kind: 'changed', sheet, address: addr });
   }
 
   /** The fill a cell shows: the mark's, else the user's own; undefined for none. */
@@ -161,7 +222,7 @@ export class MemoryHost implements WorkbookHost {
   // ---- WorkbookHost ----
 
   async capabilities(): Promise<HostCapabilities> {
-    return { notes: true, comments: false, merges: true };
+    return { notes: true, comments: false, merges: true, events: true };
   }
 
   async snapshot(): Promise<Grid> {
@@ -201,24 +262,27 @@ export class MemoryHost implements WorkbookHost {
     return n;
   }
 
-  async addSheets(layouts: SheetLayout[]): Promise<string[]> {
+  async addSheets(layouts: SheetLayout[], opts: AddSheetsOptions = {}): Promise<string[]> {
     await this.settle();
     this.guardWrite();
-    const names = new Set(this.view.grid.sheets.map((s) => s.name));
-    for (const l of layouts) {
-      if (names.has(l.name)) throw new HostError('other', `工作表“${l.name}”已存在，未写入任何内容。`);
-      names.add(l.name);
-    }
     if (layouts.length === 0) return [];
+    let sheets = this.view.grid.sheets;
     const layoutMap = new Map(this.view.layouts);
-    for (const l of layouts) layoutMap.set(l.name, l);
-    this.update({
-      grid: { sheets: [...this.view.grid.sheets, ...layouts.map(layoutToSheet)] },
-      layouts: layoutMap,
-      active: layouts[0].name,
-      selected: undefined,
-    });
-    return layouts.map((l) => l.name);
+    const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
+    const added: Sheet[] = [];
+    for (const l of layouts) {
+      if (opts.replace && taken.has(l.name.toLowerCase())) {
+        sheets = sheets.filter((s) => s.name.toLowerCase() !== l.name.toLowerCase());
+        taken.delete(l.name.toLowerCase());
+      }
+      const name = freeSheetName(l.name, taken);
+      taken.add(name.toLowerCase());
+      const named = { ...l, name };
+      layoutMap.set(name, named);
+      added.push(layoutToSheet(named));
+    }
+    this.update({ grid: { sheets: [...sheets, ...added] }, layouts: layoutMap, active: added[0].name, selected: undefined });
+    return added.map((s) => s.name);
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -226,5 +290,51 @@ export class MemoryHost implements WorkbookHost {
     this.sheet(sheet);
     parseA1(cell);
     this.update({ active: sheet, selected: { sheet, cell: cell.toUpperCase() } });
+  }
+
+  async readSettings(keys: string[]): Promise<Record<string, string | null>> {
+    await this.settle();
+    return Object.fromEntries(keys.map((k) => [k, this.settings.get(k) ?? null]));
+  }
+
+  async writeSetting(key: string, value: string | null): Promise<void> {
+    await this.settle();
+    this.setSetting(key, value);
+  }
+
+  async applyValue(sheet: string, cell: string, expected: string | number, value: string | number): Promise<AppliedValue> {
+    await this.settle();
+    this.guardWrite();
+    const addr = cell.toUpperCase();
+    const old = this.cellState(sheet, addr);
+    const same = typeof old.value === 'number' && typeof expected === 'number' ? Math.abs(old.value - expected) <= 1e-9 * Math.max(1, Math.abs(expected)) : old.value === expected;
+    if (!same) throw new HostError('switched', `单元格 ${sheet}!${addr} 的内容已改变（现为“${String(old.value ?? '')}”），未写入。请重新检查后再试。`);
+    const entry: AppliedValue = { sheet, cell: addr, old, value };
+    const rest = parseApplied(this.settings.get(APPLIED_KEY)).filter((e) => !(e.sheet === sheet && e.cell === addr));
+    this.setSetting(APPLIED_KEY, JSON.stringify([...rest, entry]));
+    this.putCell(sheet, addr, { value, format: old.format });
+    return entry;
+  }
+
+  async undoValue(sheet: string, cell: string): Promise<AppliedValue | null> {
+    await this.settle();
+    this.guardWrite();
+    const addr = cell.toUpperCase();
+    const record = parseApplied(this.settings.get(APPLIED_KEY));
+    const entry = record.find((e) => e.sheet === sheet && e.cell === addr);
+    if (!entry) return null;
+    const now = this.cellState(sheet, addr);
+    if (now.value !== entry.value) throw new HostError('switched', `单元格 ${sheet}!${addr} 的内容已改变（现为“${String(now.value ?? '')}”），未写入。请重新检查后再试。`);
+    const rest = record.filter((e) => e !== entry);
+    this.setSetting(APPLIED_KEY, rest.length ? JSON.stringify(rest) : null);
+    this.putCell(sheet, addr, { value: entry.old.value, format: entry.old.format });
+    return entry;
+  }
+
+  async watch(listener: (e: WorkbookEvent) => void): Promise<() => Promise<void>> {
+    this.watchers.add(listener);
+    return async () => {
+      this.watchers.delete(listener);
+    };
   }
 }

@@ -1,14 +1,19 @@
 // The development preview: the task pane beside a plain rendering of the sample workbook,
 // over an in-memory host. It runs in any browser, with no Office and no office.js.
-// Query: ?workbook=empty starts from an empty workbook; ?readonly=1 makes every write fail
-// as a protected workbook does.
+// Query: ?workbook=empty starts from an empty workbook, ?workbook=big from the sample with 300
+// projects; ?readonly=1 makes every write fail as a protected workbook does; ?theme=dark shows
+// the pane in Office's dark theme. The workbook's 忽略 settings are kept in localStorage, as
+// saving the workbook would keep them, so they survive a reload.
 
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/App';
-import { sampleGrid } from '../core/sample';
+import { sampleGrid, sampleModel } from '../core/sample';
+import { layoutWorkbook } from '../core/template';
 import type { Grid } from '../core/grid';
-import { MemoryHost } from './memoryHost';
+import { IGNORE_KEY } from '../core/ignore';
+import { MemoryHost, type SettingsStore } from './memoryHost';
+import type { OfficeThemeColors } from '../taskpane/theme';
 import { GridView } from './GridView';
 
 const CSS = `
@@ -27,10 +32,44 @@ body { font-family: 'Segoe UI', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-seri
 
 function startGrid(params: URLSearchParams): Grid {
   if (params.get('workbook') === 'empty') return { sheets: [{ name: 'Sheet1', rows: [], merges: [] }] };
+  if (params.get('workbook') === 'big') {
+    // The sample with 300 project tables (copies of its second project, each named apart).
+    const m = sampleModel();
+    const [dept, , p2] = m.tables;
+    const projects = Array.from({ length: 300 }, (_, i) => ({ ...p2, name: `${p2.name}（第${i + 1}批）` }));
+    return layoutWorkbook({ ...m, tables: [dept, ...projects] }).grid;
+  }
   return sampleGrid();
 }
 
-function Preview({ host }: { host: MemoryHost }) {
+/** Office's dark grey and light themes, as Office.context.officeTheme reports them. */
+const THEMES: Record<string, OfficeThemeColors> = {
+  dark: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#3B3B3B', controlForegroundColor: '#FFFFFF' },
+  light: { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#242424', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#242424' },
+};
+
+function storeFor(workbook: string): SettingsStore {
+  const prefix = `selfeval-preview:${workbook}:`;
+  return {
+    get: (k) => {
+      try {
+        return window.localStorage.getItem(prefix + k);
+      } catch {
+        return null;
+      }
+    },
+    set: (k, v) => {
+      try {
+        if (v === null) window.localStorage.removeItem(prefix + k);
+        else window.localStorage.setItem(prefix + k, v);
+      } catch {
+        // Storage refused: the setting lasts until the page is reloaded.
+      }
+    },
+  };
+}
+
+function Preview({ host, theme }: { host: MemoryHost; theme?: OfficeThemeColors }) {
   return (
     <div className="pv">
       <style>{CSS}</style>
@@ -42,23 +81,25 @@ function Preview({ host }: { host: MemoryHost }) {
         <div className="pv-grid">
           <GridView host={host} />
         </div>
-        <aside className="pv-pane" aria-label="任务窗格" data-testid="pane">
-          <div className="pv-pane-title">
+        <div className="pv-pane" data-testid="pane" style={theme ? { background: theme.bodyBackgroundColor } : undefined}>
+          <div className="pv-pane-title" style={theme && theme !== THEMES.light ? { background: theme.bodyBackgroundColor, color: theme.bodyForegroundColor, borderColor: '#444' } : undefined}>
             <span>绩效自评助手</span>
             <span aria-hidden="true" style={{ color: '#616161', fontWeight: 400 }}>
               ✕
             </span>
           </div>
           <div className="pv-pane-body">
-            <App host={host} />
+            <App host={host} theme={theme} />
           </div>
-        </aside>
+        </div>
       </div>
     </div>
   );
 }
 
 const params = new URLSearchParams(window.location.search);
-const host = new MemoryHost(startGrid(params), { delay: 150, readOnly: params.get('readonly') === '1' });
+const workbook = params.get('workbook') ?? 'sample';
+const host = new MemoryHost(startGrid(params), { delay: 150, readOnly: params.get('readonly') === '1', store: storeFor(workbook), storedKeys: [IGNORE_KEY] });
 (window as unknown as { __host: MemoryHost }).__host = host;
-createRoot(document.getElementById('root')!).render(<Preview host={host} />);
+const theme = THEMES[params.get('theme') ?? ''];
+createRoot(document.getElementById('root')!).render(<Preview host={host} theme={theme} />);

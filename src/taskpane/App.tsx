@@ -18,29 +18,20 @@ import {
   Text,
   makeStyles,
   tokens,
-  webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, DocumentText20Regular, Eraser20Regular, TableAdd20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
-import type { WorkbookHost } from '../office/host';
-import type { Finding } from '../core/types';
-import { evaluate, marksOf, reportSheetOf, type Evaluation } from '../core/engine';
+import { ArrowSync16Regular, DismissRegular, DocumentText20Regular, Eraser20Regular, TableAdd20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
+import type { WorkbookEvent, WorkbookHost } from '../office/host';
 import { BUILTIN_PROFILES } from '../core/profiles';
-import { templateLayouts } from '../core/template';
-import type { Grid } from '../core/grid';
-import {
-  errorNotice,
-  existingNames,
-  headerOf,
-  initialState,
-  noTable,
-  reducer,
-  severityCounts,
-  tableSummaries,
-  type Phase,
-  type Task,
-} from './state';
+import { headerOf, initialState, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
 import { Findings } from './Findings';
 import { Summary } from './Summary';
+import { FindingCard } from './FindingCard';
+import { AppliedList, IgnoredList } from './SetAside';
+import { flatOrder, findingAt, groupFindings, listed, visible } from './findingsModel';
+import { suggestionFor } from '../core/suggest';
+import { themeFor, type OfficeThemeColors } from './theme';
+import { usePaneActions } from './actions';
+import { inertText } from '../core/inert';
 
 const useStyles = makeStyles({
   root: {
@@ -53,23 +44,30 @@ const useStyles = makeStyles({
     minWidth: 0,
     minHeight: '100%',
     backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
   },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  dept: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  year: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  year: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   secondary: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalS },
   full: { width: '100%', maxWidth: 'none' },
   progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  hint: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  ask: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusLarge, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, outlineStyle: 'none' },
+  askButtons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  clear: { display: 'flex', flexDirection: 'column', alignItems: 'center', rowGap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalL, color: tokens.colorStatusSuccessForeground1, textAlign: 'center' },
+  live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 const PHASE_TEXT: Record<Phase, string> = {
   read: '正在读取工作簿…',
   evaluate: '正在核对权重、得分与执行率…',
   mark: '正在标记有问题的单元格…',
-  write: '正在写入新工作表…',
+  write: '正在写入工作表…',
 };
 
 const BUSY_TEXT: Record<Task, string> = {
@@ -79,14 +77,17 @@ const BUSY_TEXT: Record<Task, string> = {
   clear: '正在清除标记…',
   template: '正在插入模板…',
   select: '正在定位…',
+  ignore: '正在保存…',
+  apply: '正在写入建议值…',
+  undo: '正在撤销…',
+  export: '正在导出…',
+  basic: '正在插入基本情况表…',
 };
 
-/** Lets React paint the spinner before a synchronous evaluation. */
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-export function App({ host }: { host: WorkbookHost }) {
+export function App({ host, theme }: { host: WorkbookHost; theme?: OfficeThemeColors }) {
+  const t = React.useMemo(() => themeFor(theme), [theme]);
   return (
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
+    <FluentProvider theme={t} style={{ minHeight: '100%', backgroundColor: t.colorNeutralBackground1 }}>
       <Pane host={host} />
     </FluentProvider>
   );
@@ -95,112 +96,108 @@ export function App({ host }: { host: WorkbookHost }) {
 export function Pane({ host }: { host: WorkbookHost }) {
   const s = useStyles();
   const [state, dispatch] = React.useReducer(reducer, initialState);
-  const stateRef = React.useRef(state);
-  stateRef.current = state;
-  const busyRef = React.useRef(false);
+  const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
+  const summaryRef = React.useRef<HTMLHeadingElement>(null);
+  const askRef = React.useRef<HTMLDivElement>(null);
 
-  /** Runs one task; any failure becomes a message bar and the buttons come back. */
-  const run = React.useCallback(async (task: Task, body: () => Promise<void>) => {
-    if (busyRef.current) return;
-    busyRef.current = true;
-    dispatch({ type: 'start', task });
-    try {
-      await body();
-    } catch (err) {
-      dispatch({ type: 'failed', notice: errorNotice(err, task) });
-    } finally {
-      busyRef.current = false;
-      dispatch({ type: 'end' });
-    }
-  }, []);
-
-  /**
-   * Marks the evaluation's findings. applyMarks replaces the marks of an earlier check (restoring
-   * cells no longer marked); with nothing to mark, clearMarks removes the earlier ones.
-   */
-  const mark = React.useCallback(
-    async (ev: Evaluation) => {
-      const marks = marksOf(ev);
-      if (marks.length > 0) await host.applyMarks(marks);
-      else await host.clearMarks();
-    },
-    [host],
+  const { ev, grid, busy, phase, notice } = state;
+  const all = React.useMemo(() => (ev ? listed(ev.findings) : []), [ev]);
+  const split = React.useMemo(() => visible(ev?.findings ?? [], state.ignored, grid), [ev, grid, state.ignored]);
+  const shownItems = React.useMemo(() => {
+    const keep = new Set(split.shown);
+    return all.filter((i) => keep.has(i.finding));
+  }, [all, split]);
+  const groups = React.useMemo(() => groupFindings(shownItems, state.groupBy), [shownItems, state.groupBy]);
+  const order = React.useMemo(() => flatOrder(groups), [groups]);
+  const current = order.find((o) => o.id === state.selected);
+  // The entries that set a finding of this check aside (an entry whose values changed is spent).
+  const ignoredShown = React.useMemo(
+    () => state.ignored.filter((e) => split.ignored.some((f) => f.rule === e.rule && f.sheet === e.sheet && f.cell === e.cell)),
+    [state.ignored, split],
   );
 
-  /** Reads, evaluates and marks; returns the new evaluation and snapshot. */
-  const check = React.useCallback(async (): Promise<{ grid: Grid; ev: Evaluation }> => {
-    dispatch({ type: 'phase', phase: 'read' });
-    const grid = await host.snapshot();
-    dispatch({ type: 'phase', phase: 'evaluate' });
-    await nextFrame();
-    const ev = evaluate(grid, { profile: stateRef.current.profileId });
-    dispatch({ type: 'phase', phase: 'mark' });
-    let markError: unknown;
-    try {
-      await mark(ev);
-    } catch (err) {
-      markError = err;
-    }
-    dispatch({ type: 'checked', grid, ev });
-    if (markError !== undefined) {
-      // The findings stand even when the workbook cannot be marked: show them, and say why.
-      dispatch({ type: 'failed', notice: { ...errorNotice(markError, 'check'), title: '检查已完成，但未能标记单元格' } });
-    }
-    return { grid, ev };
-  }, [host, mark]);
+  const act = usePaneActions({ host, state, dispatch, onChecked: () => summaryRef.current?.focus() });
+  const actRef = React.useRef(act);
+  actRef.current = act;
 
-  const onCheck = () => run('check', async () => void (await check()));
-
-  const onProfile = (profileId: string) => {
-    dispatch({ type: 'profileChosen', profileId });
-    const { grid, ev } = stateRef.current;
-    if (!grid || !ev || ev.profile.id === profileId) return;
-    void run('profile', async () => {
-      await nextFrame();
-      const next = evaluate(grid, { profile: profileId });
-      await mark(next);
-      dispatch({ type: 'reevaluated', ev: next });
+  // Groups start closed when there are many findings; a single group, or a short list, starts open.
+  React.useEffect(() => {
+    setExpanded((prev) => {
+      const keys = groups.map((g) => g.key);
+      if (prev.size && keys.some((k) => prev.has(k))) return prev;
+      return new Set(groups.length <= 1 || order.length <= 12 ? keys : []);
     });
+  }, [groups, order.length]);
+
+  const expandFor = React.useCallback(
+    (id: string) => {
+      const g = groups.find((x) => x.items.some((i) => i.id === id));
+      if (g) setExpanded((prev) => (prev.has(g.key) ? prev : new Set([...prev, g.key])));
+    },
+    [groups],
+  );
+
+  const onCurrent = (id: string, select: boolean) => {
+    const it = order.find((o) => o.id === id);
+    if (!it) return;
+    expandFor(id);
+    dispatch({ type: 'selected', sheet: it.finding.sheet, cell: it.finding.cell, key: id });
+    if (select) act.locate(it.finding);
   };
 
-  const onReport = () =>
-    run('report', async () => {
-      let ev = stateRef.current.ev;
-      if (!ev) ev = (await check()).ev;
-      if (noTable(ev)) {
-        dispatch({ type: 'failed', notice: { intent: 'warning', title: '无法生成报告', text: '工作簿中没有找到绩效自评表，请先填写表格或插入标准模板。' } });
+  // The workbook's events: an edit makes the results out of date; a selection shows its finding.
+  const orderRef = React.useRef(order);
+  orderRef.current = order;
+  const expandRef = React.useRef(expandFor);
+  expandRef.current = expandFor;
+  React.useEffect(() => {
+    let stop: (() => Promise<void>) | undefined;
+    let gone = false;
+    const onEvent = (e: WorkbookEvent) => {
+      if (e.kind === 'changed') {
+        if (!actRef.current.isOwnChange(e)) dispatch({ type: 'stale' });
         return;
       }
-      dispatch({ type: 'phase', phase: 'write' });
-      const layout = reportSheetOf(ev, existingNames(stateRef.current));
-      const names = await host.addSheets([layout]);
-      dispatch({ type: 'reportAdded', names: names.length ? names : [layout.name] });
-    });
+      const it = findingAt(orderRef.current, e.sheet, e.address);
+      if (it) {
+        expandRef.current(it.id);
+        dispatch({ type: 'selected', sheet: it.finding.sheet, cell: it.finding.cell, key: it.id });
+      }
+    };
+    host
+      .watch(onEvent)
+      .then((unwatch) => (gone ? void unwatch() : (stop = unwatch)))
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      void stop?.();
+    };
+    // Registered again after each check, so sheets added since are followed too.
+  }, [host, grid]);
 
-  const onClear = () =>
-    run('clear', async () => {
-      const count = await host.clearMarks();
-      dispatch({ type: 'marksCleared', count });
-    });
+  React.useEffect(() => {
+    if (state.askReport) askRef.current?.focus();
+  }, [state.askReport]);
 
-  const onTemplate = () =>
-    run('template', async () => {
-      dispatch({ type: 'phase', phase: 'write' });
-      const layouts = templateLayouts(existingNames(stateRef.current));
-      const names = await host.addSheets(layouts);
-      dispatch({ type: 'templateAdded', names: names.length ? names : layouts.map((l) => l.name) });
-    });
-
-  const onSelect = (f: Finding) => {
-    dispatch({ type: 'selected', sheet: f.sheet, cell: f.cell });
-    host.selectCell(f.sheet, f.cell).catch((err: unknown) => dispatch({ type: 'failed', notice: errorNotice(err, 'select') }));
+  const step = (delta: number) => {
+    if (order.length === 0) return;
+    const i = order.findIndex((o) => o.id === state.selected);
+    const j = i < 0 ? (delta > 0 ? 0 : order.length - 1) : (i + delta + order.length) % order.length;
+    onCurrent(order[j].id, true);
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      step(e.key === 'ArrowDown' ? 1 : -1);
+    }
   };
 
-  const { ev, busy, phase, notice } = state;
   const head = headerOf(ev);
-  const counts = ev ? severityCounts(ev.findings) : undefined;
+  const counts = ev ? severityCounts(split.shown) : undefined;
   const empty = noTable(ev);
   const profileId = state.profileId ?? ev?.profile.id;
+  const isBusy = busy !== null;
+  const suggestion = current && grid ? suggestionFor(current.finding, grid) : undefined;
   const profileHint = state.profileId
     ? '已手动选择；切换后按已读取的数据重新计算。'
     : ev?.profileSource === 'workbook'
@@ -210,24 +207,21 @@ export function Pane({ host }: { host: WorkbookHost }) {
         : '检查时默认采用工作簿“权重方案”中的设置。';
 
   return (
-    <main className={s.root} aria-busy={busy !== null}>
+    <main className={s.root} aria-busy={isBusy} onKeyDown={onKeyDown}>
+      <div className={s.live} role="status" aria-live="polite" data-testid="live">
+        {state.announce}
+      </div>
       <header className={s.header}>
         <div>
-          <div className={s.dept} data-testid="department">
-            {head.name ?? (ev ? '未识别部门名称' : '部门整体支出绩效自评')}
-          </div>
+          <h1 className={s.h1} data-testid="department">
+            {head.name ? inertText(head.name) : ev ? '未识别部门名称' : '绩效自评助手'}
+          </h1>
           <div className={s.year} data-testid="year">
             {head.year !== undefined ? `${head.year} 年度` : ev ? '未识别评价年度' : '点击“一键检查”读取当前工作簿'}
           </div>
         </div>
         <Field label="权重方案" hint={profileHint} size="small">
-          <Select
-            size="small"
-            value={profileId ?? ''}
-            onChange={(_, d) => d.value && onProfile(d.value)}
-            disabled={busy !== null}
-            aria-label="权重方案"
-          >
+          <Select size="small" value={profileId ?? ''} onChange={(_, d) => d.value && act.chooseProfile(d.value)} disabled={isBusy}>
             {!profileId && <option value="">按工作簿“权重方案”</option>}
             {BUILTIN_PROFILES.map((p) => (
               <option key={p.id} value={p.id}>
@@ -243,25 +237,46 @@ export function Pane({ host }: { host: WorkbookHost }) {
           appearance="primary"
           className={s.full}
           icon={busy === 'check' ? <Spinner size="tiny" appearance="inverted" /> : <TaskListSquareLtr20Regular />}
-          onClick={onCheck}
-          disabled={busy !== null}
+          onClick={act.check}
+          disabledFocusable={isBusy}
         >
           一键检查
         </Button>
         <div className={s.secondary}>
-          <Button icon={<DocumentText20Regular />} onClick={onReport} disabled={busy !== null}>
+          <Button icon={<DocumentText20Regular />} onClick={act.report} disabledFocusable={isBusy}>
             生成报告
           </Button>
-          <Button icon={<Eraser20Regular />} onClick={onClear} disabled={busy !== null}>
+          <Button icon={<Eraser20Regular />} onClick={act.clear} disabledFocusable={isBusy}>
             清除标记
           </Button>
         </div>
+        {act.extraButtons}
       </div>
 
       {busy !== null && busy !== 'select' && (
-        <div className={s.progress} role="status" data-testid="progress">
-          <ProgressBar thickness="medium" aria-label={BUSY_TEXT[busy]} />
+        <div className={s.progress} data-testid="progress">
+          <ProgressBar thickness="medium" aria-label={BUSY_TEXT[busy]} value={state.progress} />
           <Text className={s.hint}>{phase ? PHASE_TEXT[phase] : BUSY_TEXT[busy]}</Text>
+        </div>
+      )}
+
+      {state.askReport && (
+        <div className={s.ask} role="group" aria-labelledby="ask-title" tabIndex={-1} ref={askRef} data-testid="ask-report">
+          <h2 id="ask-title" className={s.h2}>
+            {`工作簿中已有“${state.askReport.existing}”工作表`}
+          </h2>
+          <Text className={s.hint}>替换会删除原工作表的全部内容；也可以另存为新的工作表。</Text>
+          <div className={s.askButtons}>
+            <Button appearance="primary" size="small" onClick={() => act.writeReport(false)} disabledFocusable={isBusy}>
+              {`另存为“${state.askReport.next}”`}
+            </Button>
+            <Button size="small" onClick={() => act.writeReport(true)} disabledFocusable={isBusy}>
+              替换原工作表
+            </Button>
+            <Button size="small" appearance="subtle" onClick={() => dispatch({ type: 'dismiss' })} disabledFocusable={isBusy}>
+              取消
+            </Button>
+          </div>
         </div>
       )}
 
@@ -277,6 +292,20 @@ export function Pane({ host }: { host: WorkbookHost }) {
         </MessageBar>
       )}
 
+      {ev && state.stale && (
+        <MessageBar intent="warning" layout="multiline" data-testid="stale">
+          <MessageBarBody>
+            <MessageBarTitle>结果可能已过期</MessageBarTitle>
+            检查之后工作簿有改动。生成报告前会自动重新检查。
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" icon={<ArrowSync16Regular />} onClick={act.check} disabledFocusable={isBusy}>
+              重新检查
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
       {ev && empty && (
         <MessageBar intent="warning" layout="multiline" data-testid="no-table">
           <MessageBarBody>
@@ -284,29 +313,61 @@ export function Pane({ host }: { host: WorkbookHost }) {
             工作簿中没有可识别的部门整体支出或项目支出绩效自评表。可以插入标准模板，填写后再检查。
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" icon={<TableAdd20Regular />} onClick={onTemplate} disabled={busy !== null}>
+            <Button size="small" icon={<TableAdd20Regular />} onClick={act.template} disabledFocusable={isBusy}>
               插入标准模板
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
 
-      {ev && counts && !empty && <Summary tables={tableSummaries(ev)} counts={counts} />}
+      {ev && counts && !empty && <Summary tables={tableSummaries(ev)} counts={counts} ignored={split.ignored.length} headingRef={summaryRef} />}
 
-      {ev && (
+      {ev && !empty && order.length === 0 && (
+        <div className={s.clear} data-testid="no-findings">
+          <Text weight="semibold">未发现问题</Text>
+          <Text size={200}>权重、得分、等级与预算执行率均与表内数据一致。</Text>
+        </div>
+      )}
+
+      {ev && order.length > 0 && (
         <Findings
-          findings={ev.findings}
-          filter={state.filter}
-          selected={state.selected}
-          onFilter={(filter) => dispatch({ type: 'filter', filter })}
-          onSelect={onSelect}
+          groups={groups}
+          order={order}
+          groupBy={state.groupBy}
+          current={state.selected}
+          expanded={expanded}
+          busy={isBusy}
+          onGroupBy={(groupBy) => dispatch({ type: 'groupBy', groupBy })}
+          onToggle={(key) =>
+            setExpanded((prev) => {
+              const next = new Set(prev);
+              if (next.has(key)) next.delete(key);
+              else next.add(key);
+              return next;
+            })
+          }
+          onCurrent={onCurrent}
         />
       )}
 
+      {current && (
+        <FindingCard
+          finding={current.finding}
+          suggestion={suggestion}
+          busy={isBusy}
+          onLocate={() => act.locate(current.finding)}
+          onIgnore={() => act.ignore(current.finding, order[order.indexOf(current) + 1]?.id)}
+          onApply={act.apply}
+        />
+      )}
+
+      <AppliedList applied={state.applied} busy={isBusy} onUndo={act.undo} />
+      <IgnoredList entries={ignoredShown} busy={isBusy} onRestore={act.restore} />
+
+      {act.panels}
+
       {!ev && busy === null && (
-        <Text className={s.hint}>
-          检查会重新计算各表的权重、得分、等级与预算执行率，把每个不一致之处标在对应单元格上，并可生成自评报告。
-        </Text>
+        <Text className={s.hint}>检查会重新计算各表的权重、得分、等级与预算执行率，把每个不一致之处标在对应单元格上，并可生成自评报告。</Text>
       )}
     </main>
   );

@@ -1,77 +1,82 @@
-// The findings list: a severity filter with counts, then the findings grouped by sheet.
-// A click on a finding asks the host to select its cell.
+// The findings list: a tree (one Tab stop, arrow keys move, Right/Left open and close a group,
+// Enter selects the cell in Excel) of the findings grouped by check or by sheet, each group
+// with its count; next / previous buttons; and the current finding's card with its actions.
 
 import * as React from 'react';
-import { Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle24Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
-import type { Finding, Severity } from '../core/types';
+import { Button, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowDown16Regular, ArrowUp16Regular, ChevronDown16Regular, ChevronRight16Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
+import type { Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
-import { filterFindings, findingKey, groupBySheet, severityCounts, type SeverityFilter } from './state';
+import { inertText } from '../core/inert';
+import type { FindingGroup, ListedFinding } from './findingsModel';
+import type { GroupBy } from './state';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
-  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXS },
-  filter: { minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
-  group: { display: 'flex', flexDirection: 'column', minWidth: 0 },
-  groupHead: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    marginBottom: tokens.spacingVerticalXXS,
+  head: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  toggles: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
+  nav: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  pos: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, marginLeft: 'auto' },
+  tree: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  sub: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  group: {
+    outlineStyle: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible > div:first-child': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
+  groupHead: {
+    display: 'grid',
+    gridTemplateColumns: '16px minmax(0, 1fr) auto',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    cursor: 'pointer',
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
   item: {
     display: 'grid',
     gridTemplateColumns: '16px minmax(0, 1fr) auto',
     columnGap: tokens.spacingHorizontalS,
     alignItems: 'start',
-    width: '100%',
-    textAlign: 'left',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: 'none',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
     borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: 'transparent',
     color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     cursor: 'pointer',
+    outlineStyle: 'none',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected, ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected } },
+  count: {
+    minWidth: '20px',
+    textAlign: 'center',
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    borderRadius: tokens.borderRadiusCircular,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  current: { backgroundColor: tokens.colorNeutralBackground1Selected, ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected } },
   icon: { marginTop: '2px', flexShrink: 0 },
   error: { color: tokens.colorStatusDangerForeground1 },
   warning: { color: tokens.colorStatusWarningForeground3 },
   info: { color: tokens.colorBrandForeground1 },
-  message: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
+  message: { overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 0 },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase100,
-    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusSmall,
     padding: `0 ${tokens.spacingHorizontalXS}`,
-    marginTop: '1px',
     whiteSpace: 'nowrap',
-  },
-  empty: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    padding: tokens.spacingVerticalM,
-    color: tokens.colorNeutralForeground3,
-  },
-  clear: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalM}`,
-    color: tokens.colorStatusSuccessForeground1,
-    textAlign: 'center',
   },
 });
 
@@ -79,98 +84,214 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
   const s = useStyles();
   const cls = mergeClasses(s.icon, s[severity]);
   const label = SEVERITY_LABEL[severity];
-  if (severity === 'error') return <ErrorCircle16Filled className={cls} aria-label={label} />;
-  if (severity === 'warning') return <Warning16Filled className={cls} aria-label={label} />;
-  return <Info16Filled className={cls} aria-label={label} />;
+  if (severity === 'error') return <ErrorCircle16Filled className={cls} aria-label={label} role="img" />;
+  if (severity === 'warning') return <Warning16Filled className={cls} aria-label={label} role="img" />;
+  return <Info16Filled className={cls} aria-label={label} role="img" />;
 }
 
 export interface FindingsProps {
-  findings: Finding[];
-  filter: SeverityFilter;
-  selected?: string;
-  onFilter(filter: SeverityFilter): void;
-  onSelect(f: Finding): void;
+  groups: FindingGroup[];
+  order: ListedFinding[];
+  groupBy: GroupBy;
+  /** The current finding's id. */
+  current?: string;
+  expanded: Set<string>;
+  busy: boolean;
+  onGroupBy(by: GroupBy): void;
+  onToggle(key: string): void;
+  /** Makes a finding current; `select` also selects its cell in Excel. */
+  onCurrent(id: string, select: boolean): void;
 }
 
-const FILTERS: { value: SeverityFilter; label: string }[] = [
-  { value: 'all', label: '全部' },
-  { value: 'error', label: '错误' },
-  { value: 'warning', label: '警告' },
-  { value: 'info', label: '提示' },
-];
+type Node = { id: string; group: FindingGroup; item?: ListedFinding };
 
-export function Findings({ findings, filter, selected, onFilter, onSelect }: FindingsProps) {
-  const s = useStyles();
-  if (findings.length === 0) {
-    return (
-      <div className={s.clear} role="status" data-testid="no-findings">
-        <CheckmarkCircle24Regular />
-        <Text weight="semibold">未发现问题</Text>
-        <Text size={200} style={{ color: tokens.colorNeutralForeground3 }}>
-          权重、得分、等级与预算执行率均与表内数据一致。
-        </Text>
-      </div>
-    );
+const domId = (id: string) => `fi-${id.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+
+/** The nodes the keyboard walks: each group, then its items when open. */
+function visibleNodes(groups: FindingGroup[], expanded: Set<string>): Node[] {
+  const out: Node[] = [];
+  for (const g of groups) {
+    out.push({ id: `g:${g.key}`, group: g });
+    if (expanded.has(g.key)) for (const it of g.items) out.push({ id: it.id, group: g, item: it });
   }
-  const counts = severityCounts(findings);
-  const shown = filterFindings(findings, filter);
-  const groups = groupBySheet(shown);
+  return out;
+}
+
+export function Findings(props: FindingsProps) {
+  const { groups, order, groupBy, current, expanded, busy, onGroupBy, onToggle, onCurrent } = props;
+  const s = useStyles();
+  const treeRef = React.useRef<HTMLUListElement>(null);
+  const nodes = visibleNodes(groups, expanded);
+  const [focusId, setFocusId] = React.useState<string | undefined>(undefined);
+  // The one Tab stop: the focused node, else the current finding, else the first node.
+  const tabId = nodes.some((n) => n.id === focusId) ? focusId : nodes.some((n) => n.id === current) ? current : nodes[0]?.id;
+  const pos = current ? order.findIndex((o) => o.id === current) : -1;
+
+  const focusNode = (id: string) => {
+    setFocusId(id);
+    requestAnimationFrame(() => document.getElementById(domId(id))?.focus());
+  };
+
+  // The current finding (next/previous, a selection in Excel) is the tree's Tab stop; if focus is in the tree it follows.
+  React.useEffect(() => {
+    if (!current) return;
+    setFocusId(current);
+    const el = document.getElementById(domId(current));
+    if (treeRef.current?.contains(document.activeElement) && el && document.activeElement !== el) el.focus();
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+
+  const step = (delta: number) => {
+    if (order.length === 0) return;
+    const i = pos < 0 ? (delta > 0 ? 0 : order.length - 1) : (pos + delta + order.length) % order.length;
+    onCurrent(order[i].id, true);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const i = nodes.findIndex((n) => n.id === tabId);
+    const node = nodes[i];
+    if (!node) return;
+    const go = (j: number) => {
+      const n = nodes[Math.max(0, Math.min(nodes.length - 1, j))];
+      focusNode(n.id);
+      if (n.item) onCurrent(n.id, false);
+    };
+    const open = expanded.has(node.group.key);
+    switch (e.key) {
+      case 'ArrowDown':
+        go(i + 1);
+        break;
+      case 'ArrowUp':
+        go(i - 1);
+        break;
+      case 'Home':
+        go(0);
+        break;
+      case 'End':
+        go(nodes.length - 1);
+        break;
+      case 'ArrowRight':
+        if (!node.item && !open) onToggle(node.group.key);
+        else if (!node.item) go(i + 1);
+        break;
+      case 'ArrowLeft':
+        if (node.item) focusNode(`g:${node.group.key}`);
+        else if (open) onToggle(node.group.key);
+        break;
+      case 'Enter':
+      case ' ':
+        if (node.item) onCurrent(node.id, true);
+        else onToggle(node.group.key);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  };
+
   return (
-    <section className={s.root} aria-label="检查结果">
-      <div className={s.filters} role="group" aria-label="按严重程度筛选">
-        {FILTERS.map((f) => (
-          <ToggleButton
-            key={f.value}
-            className={s.filter}
-            size="small"
-            shape="circular"
-            appearance={filter === f.value ? 'primary' : 'subtle'}
-            checked={filter === f.value}
-            onClick={() => onFilter(f.value)}
-          >
-            {`${f.label} ${counts[f.value]}`}
+    <section className={s.root} aria-labelledby="findings-title" data-testid="findings">
+      <div className={s.head}>
+        <h2 id="findings-title" className={s.h2}>
+          问题清单
+        </h2>
+        <div className={s.toggles} role="group" aria-label="分组方式">
+          <ToggleButton size="small" appearance={groupBy === 'rule' ? 'primary' : 'subtle'} checked={groupBy === 'rule'} onClick={() => onGroupBy('rule')}>
+            按检查项
           </ToggleButton>
-        ))}
+          <ToggleButton size="small" appearance={groupBy === 'sheet' ? 'primary' : 'subtle'} checked={groupBy === 'sheet'} onClick={() => onGroupBy('sheet')}>
+            按工作表
+          </ToggleButton>
+        </div>
       </div>
-      {groups.length === 0 && (
-        <div className={s.empty}>
-          <Text size={200}>没有{FILTERS.find((f) => f.value === filter)?.label}级别的问题。</Text>
-        </div>
-      )}
-      {groups.map((g) => (
-        <div key={g.sheet} className={s.group} data-sheet-group={g.sheet}>
-          <div className={s.groupHead}>
-            <Text weight="semibold" size={200}>
-              {g.sheet}
-            </Text>
-            <Text size={100} style={{ color: tokens.colorNeutralForeground3 }}>
-              {g.findings.length} 项
-            </Text>
-          </div>
-          <ul className={s.list} aria-label={`${g.sheet} 的问题`}>
-            {g.findings.map((f, i) => {
-              const key = findingKey(f);
-              return (
-                <li key={`${key}#${f.rule}#${i}`}>
-                  <button
-                    type="button"
-                    className={mergeClasses(s.item, selected === key && s.selected)}
-                    data-finding={key}
-                    data-severity={f.severity}
-                    aria-current={selected === key ? 'true' : undefined}
-                    title={`${SEVERITY_LABEL[f.severity]}（${f.rule}）：点击定位到 ${f.sheet}!${f.cell}`}
-                    onClick={() => onSelect(f)}
-                  >
-                    <SeverityIcon severity={f.severity} />
-                    <span className={s.message}>{f.message}</span>
-                    <span className={s.cell}>{f.cell}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ))}
+      <div className={s.nav}>
+        <Button size="small" icon={<ArrowUp16Regular />} onClick={() => step(-1)} disabledFocusable={busy} aria-keyshortcuts="Alt+ArrowUp">
+          上一个
+        </Button>
+        <Button size="small" icon={<ArrowDown16Regular />} onClick={() => step(1)} disabledFocusable={busy} aria-keyshortcuts="Alt+ArrowDown">
+          下一个
+        </Button>
+        <span className={s.pos} data-testid="position">
+          {pos >= 0 ? `第 ${pos + 1} 个，共 ${order.length} 个` : `共 ${order.length} 个`}
+        </span>
+      </div>
+      <ul className={s.tree} role="tree" aria-labelledby="findings-title" ref={treeRef} onKeyDown={onKeyDown}>
+        {groups.map((g, gi) => {
+          const open = expanded.has(g.key);
+          const gid = `g:${g.key}`;
+          return (
+            <li
+              key={gid}
+              id={domId(gid)}
+              role="treeitem"
+              aria-expanded={open}
+              aria-level={1}
+              aria-setsize={groups.length}
+              aria-posinset={gi + 1}
+              aria-label={`${g.title}，${g.items.length} 项`}
+              tabIndex={tabId === gid ? 0 : -1}
+              className={s.group}
+              data-group={g.key}
+              data-sheet-group={groupBy === 'sheet' ? g.key : undefined}
+              onFocus={(e) => e.target === e.currentTarget && setFocusId(gid)}
+            >
+              <div
+                className={s.groupHead}
+                onClick={() => {
+                  setFocusId(gid);
+                  onToggle(g.key);
+                }}
+              >
+                {open ? <ChevronDown16Regular aria-hidden /> : <ChevronRight16Regular aria-hidden />}
+                <span className={s.message}>{g.title}</span>
+                <span className={s.count} aria-hidden>
+                  {g.items.length}
+                </span>
+              </div>
+              {open && (
+                <ul role="group" className={s.sub}>
+                  {g.items.map((it, ii) => {
+                    const f = it.finding;
+                    const isCur = it.id === current;
+                    return (
+                      <li
+                        key={it.id}
+                        id={domId(it.id)}
+                        role="treeitem"
+                        aria-level={2}
+                        aria-setsize={g.items.length}
+                        aria-posinset={ii + 1}
+                        aria-selected={isCur}
+                        tabIndex={tabId === it.id ? 0 : -1}
+                        className={mergeClasses(s.item, isCur && s.current)}
+                        data-finding={`${f.sheet}!${f.cell}`}
+                        data-id={it.id}
+                        data-severity={f.severity}
+                        onFocus={(e) => {
+                          e.stopPropagation();
+                          setFocusId(it.id);
+                        }}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setFocusId(it.id);
+                          onCurrent(it.id, true);
+                        }}
+                      >
+                        <SeverityIcon severity={f.severity} />
+                        <span className={s.message}>{inertText(f.message)}</span>
+                        <span className={s.cell}>{groupBy === 'rule' ? `${inertText(f.sheet)}!${f.cell}` : f.cell}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }
+
+export { domId };

@@ -1,12 +1,27 @@
-// The task pane's entry in Office: wait for Office.js, then render the pane over Excel.
+// The task pane's entry in Office: wait for Office.js, then render the pane over Excel in
+// Office's theme. taskpane.html shows a loading screen until then, and a Chinese message when
+// office.js cannot load (an intranet that cannot reach Microsoft's CDN).
 
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createExcelHost } from '../office/excelHost';
+import { officeTheme } from './theme';
 
-Office.onReady(() => {
+function start(): void {
   const el = document.getElementById('container');
   if (!el) return;
-  createRoot(el).render(<App host={createExcelHost()} />);
-});
+  const w = window as unknown as { __selfevalReady?: () => void };
+  w.__selfevalReady?.();
+  const root = createRoot(el);
+  const render = () => root.render(<App host={createExcelHost()} theme={officeTheme()} />);
+  render();
+  try {
+    // Office's theme can change while the pane is open (where the host reports it).
+    Office.context.document?.addHandlerAsync?.(Office.EventType.OfficeThemeChanged, render);
+  } catch {
+    // Not every host has the event.
+  }
+}
+
+if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady(start);

@@ -5,15 +5,19 @@ import type { Grid } from '../core/grid';
 import type { Finding, Grade, Profile, Severity } from '../core/types';
 import { gradeAccepted, rateAccepted, scoreAccepted } from '../core/score';
 import type { Evaluation } from '../core/engine';
-import { HostError } from '../office/host';
+import type { IgnoreEntry } from '../core/ignore';
+import { HostError, type AppliedValue } from '../office/host';
 
 /** What the pane is busy with; null when idle. */
-export type Task = 'check' | 'profile' | 'report' | 'clear' | 'template' | 'select';
+export type Task = 'check' | 'profile' | 'report' | 'clear' | 'template' | 'select' | 'ignore' | 'apply' | 'undo' | 'export' | 'basic';
 
-/** The steps of 一键检查, shown beside the spinner. */
+/** The steps of 一键检查, shown beside the progress bar. */
 export type Phase = 'read' | 'evaluate' | 'mark' | 'write';
 
 export type SeverityFilter = 'all' | Severity;
+
+/** How the findings list groups: by check (plain-language title) or by sheet. */
+export type GroupBy = 'rule' | 'sheet';
 
 export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
 
@@ -26,96 +30,132 @@ export interface Notice {
 export interface PaneState {
   busy: Task | null;
   phase: Phase | null;
+  /** 0..1 while the engine works through a big workbook; undefined: not measured. */
+  progress?: number;
   /** The last snapshot the pane read. */
   grid?: Grid;
   /** The evaluation of that snapshot under the chosen profile. */
   ev?: Evaluation;
+  /** The workbook changed after the last check: its results may be out of date. */
+  stale: boolean;
   /** A profile id the user chose in the dropdown; undefined: the workbook's 权重方案 (or the default). */
   profileId?: string;
   /** Sheets added since the snapshot (report, template), so a later name never collides. */
   addedSheets: string[];
   filter: SeverityFilter;
-  /** The finding last clicked, as 'sheet!cell'. */
+  groupBy: GroupBy;
+  /** The findings set aside (忽略), as kept in the workbook's settings. */
+  ignored: IgnoreEntry[];
+  /** The suggested values written (采用建议值), as kept in the workbook's settings. */
+  applied: AppliedValue[];
+  /** The current finding, by findingKey. */
   selected?: string;
   notice?: Notice;
+  /** What the live region says (a task's result). */
+  announce: string;
+  /** A 自评报告 sheet exists: the pane asks whether to replace it or add another. */
+  askReport?: { existing: string; next: string };
 }
 
 export type Action =
   | { type: 'start'; task: Task }
-  | { type: 'phase'; phase: Phase }
+  | { type: 'phase'; phase: Phase; progress?: number }
   | { type: 'checked'; grid: Grid; ev: Evaluation }
+  | { type: 'settings'; ignored: IgnoreEntry[]; applied: AppliedValue[] }
   | { type: 'profileChosen'; profileId: string }
   | { type: 'reevaluated'; ev: Evaluation }
+  | { type: 'stale' }
+  | { type: 'askReport'; existing: string; next: string }
   | { type: 'reportAdded'; names: string[] }
   | { type: 'templateAdded'; names: string[] }
   | { type: 'marksCleared'; count: number }
-  | { type: 'selected'; sheet: string; cell: string }
+  | { type: 'selected'; sheet: string; cell: string; key?: string }
   | { type: 'filter'; filter: SeverityFilter }
+  | { type: 'groupBy'; groupBy: GroupBy }
+  | { type: 'ignored'; entries: IgnoreEntry[]; restored: boolean }
+  | { type: 'info'; notice: Notice }
   | { type: 'failed'; notice: Notice }
   | { type: 'end' }
   | { type: 'dismiss' };
 
-export const initialState: PaneState = { busy: null, phase: null, addedSheets: [], filter: 'all' };
+export const initialState: PaneState = { busy: null, phase: null, addedSheets: [], filter: 'all', groupBy: 'rule', stale: false, ignored: [], applied: [], announce: '' };
 
+/** A finding's place: its sheet and cell ('项目1!H18'). */
 export const findingKey = (f: { sheet: string; cell: string }): string => `${f.sheet}!${f.cell}`;
 
 export function reducer(s: PaneState, a: Action): PaneState {
   switch (a.type) {
     case 'start':
       // A new task clears the last message.
-      return { ...s, busy: a.task, phase: null, notice: undefined };
+      return { ...s, busy: a.task, phase: null, progress: undefined, notice: undefined, askReport: a.task === 'report' ? s.askReport : undefined };
     case 'phase':
-      return { ...s, phase: a.phase };
-    case 'checked':
-      return { ...s, grid: a.grid, ev: a.ev, addedSheets: [], selected: undefined, filter: 'all', notice: checkedNotice(a.ev) };
+      return { ...s, phase: a.phase, progress: a.progress };
+    case 'checked': {
+      // A completed check is news, not an error: no coloured bar; the summary line gives the counts once.
+      // The current finding stays current when it is still there.
+      const keep = s.selected && a.ev.findings.some((f) => findingKey(f) === s.selected) ? s.selected : undefined;
+      return { ...s, grid: a.grid, ev: a.ev, stale: false, addedSheets: [], selected: keep, filter: 'all', notice: undefined, announce: checkedAnnouncement(a.ev) };
+    }
+    case 'settings':
+      return { ...s, ignored: a.ignored, applied: a.applied };
     case 'profileChosen':
       return { ...s, profileId: a.profileId };
-    case 'reevaluated':
-      return { ...s, ev: a.ev, notice: { intent: 'info', title: '已切换权重方案', text: `已按“${a.ev.profile.name}”重新计算，工作表中的标记已更新。` } };
-    case 'reportAdded':
-      return {
-        ...s,
-        addedSheets: [...s.addedSheets, ...a.names],
-        notice: { intent: 'success', title: '报告已生成', text: reportText(a.names[0] ?? '自评报告', s.ev) },
-      };
-    case 'templateAdded':
-      return {
-        ...s,
-        addedSheets: [...s.addedSheets, ...a.names],
-        notice: { intent: 'success', title: '模板已插入', text: `已插入标准模板工作表：${a.names.join('、')}。填写后请再次点击“一键检查”。` },
-      };
-    case 'marksCleared':
-      return {
-        ...s,
-        notice: { intent: 'success', title: '标记已清除', text: a.count > 0 ? `已恢复 ${a.count} 个单元格的原有格式并删除批注。` : '工作簿中没有需要清除的标记。' },
-      };
+    case 'reevaluated': {
+      const text = `已按“${a.ev.profile.name}”重新计算，工作表中的标记已更新。`;
+      return { ...s, ev: a.ev, notice: { intent: 'info', title: '已切换权重方案', text }, announce: text };
+    }
+    case 'stale':
+      return s.ev && !s.stale ? { ...s, stale: true, announce: '工作簿已修改，检查结果可能已过期。' } : s;
+    case 'askReport':
+      return { ...s, askReport: { existing: a.existing, next: a.next } };
+    case 'reportAdded': {
+      const notice = reportNotice(a.names[0] ?? '自评报告', s.ev);
+      return { ...s, askReport: undefined, addedSheets: [...s.addedSheets, ...a.names], notice, announce: `${notice.title}。${notice.text}` };
+    }
+    case 'templateAdded': {
+      const text = `已插入标准模板工作表：${a.names.join('、')}。填写后请再次点击“一键检查”。`;
+      return { ...s, addedSheets: [...s.addedSheets, ...a.names], notice: { intent: 'success', title: '模板已插入', text }, announce: text };
+    }
+    case 'marksCleared': {
+      // The workbook is unmarked now: the pane shows that state, not the findings of the old check.
+      const text = `${a.count > 0 ? `已恢复 ${a.count} 个单元格的原有格式并删除批注。` : '工作簿中没有需要清除的标记。'}需要时请再次点击“一键检查”。`;
+      return { ...s, ev: undefined, grid: undefined, stale: false, selected: undefined, askReport: undefined, notice: { intent: 'success', title: '标记已清除', text }, announce: text };
+    }
     case 'selected':
       // Navigation only: it neither ends nor starts a task.
-      return { ...s, selected: findingKey(a) };
+      return { ...s, selected: a.key ?? findingKey(a) };
     case 'filter':
       return { ...s, filter: a.filter };
+    case 'groupBy':
+      return { ...s, groupBy: a.groupBy };
+    case 'ignored': {
+      const text = a.restored ? '已恢复该问题，它重新出现在问题清单中。' : '已忽略该问题；单元格的值改变时它会重新出现。';
+      return { ...s, ignored: a.entries, announce: text };
+    }
+    case 'info':
+      return { ...s, notice: a.notice, announce: `${a.notice.title}。${a.notice.text}` };
     case 'failed':
-      return { ...s, notice: a.notice };
+      return { ...s, notice: a.notice, announce: `${a.notice.title}。${a.notice.text}` };
     case 'end':
       // Every task ends with this, whether it succeeded or failed: the buttons come back.
-      return { ...s, busy: null, phase: null };
+      return { ...s, busy: null, phase: null, progress: undefined };
     case 'dismiss':
       return { ...s, notice: undefined };
   }
 }
 
-function reportText(name: string, ev: Evaluation | undefined): string {
+function reportNotice(name: string, ev: Evaluation | undefined): Notice {
   const errors = ev ? severityCounts(ev.findings).error : 0;
-  const base = `自评报告已写入新工作表“${name}”。`;
-  return errors > 0 ? `${base}报告开头注明了尚未更正的 ${errors} 个错误，更正后请重新生成。` : base;
+  const base = `自评报告已写入工作表“${name}”。`;
+  if (errors > 0) return { intent: 'warning', title: '报告已生成，但仍有错误', text: `${base}报告开头注明了尚未更正的 ${errors} 个错误，更正后请重新生成。` };
+  return { intent: 'success', title: '报告已生成', text: base };
 }
 
-function checkedNotice(ev: Evaluation): Notice | undefined {
-  if (ev.read.tables.length === 0) return undefined;
+function checkedAnnouncement(ev: Evaluation): string {
+  if (ev.read.tables.length === 0) return '检查完成：工作簿中没有找到绩效自评表。';
   const c = severityCounts(ev.findings);
-  if (c.error > 0) return { intent: 'error', title: '检查完成', text: `发现 ${c.error} 个错误、${c.warning} 个警告，已在工作表中标出。` };
-  if (c.warning > 0) return { intent: 'warning', title: '检查完成', text: `没有错误，发现 ${c.warning} 个警告，已在工作表中标出。` };
-  return undefined;
+  if (c.all === 0) return '检查完成：未发现问题。';
+  return `检查完成：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示，已在工作表中标出。`;
 }
 
 // ---- errors -> notices ----
@@ -138,6 +178,11 @@ const TASK_FAILED: Record<Task, string> = {
   clear: '清除标记失败',
   template: '插入模板失败',
   select: '无法定位单元格',
+  ignore: '忽略失败',
+  apply: '未能写入建议值',
+  undo: '撤销失败',
+  export: '导出失败',
+  basic: '插入基本情况表失败',
 };
 
 // ---- selectors ----

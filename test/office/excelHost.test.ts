@@ -43,7 +43,7 @@ function allApis(): Partial<ApiSupport> {
 }
 
 describe('capabilities', () => {
-  it('asks the requirement sets: notes 1.18, comments 1.10, merges 1.13', async () => {
+  it('asks the requirement sets: notes 1.18, comments 1.10, merges 1.13, events 1.7', async () => {
     const asked: string[] = [];
     const host = createExcelHost(
       (async () => undefined) as unknown as typeof Excel.run,
@@ -52,8 +52,8 @@ describe('capabilities', () => {
         return ver === '1.10' || ver === '1.13';
       },
     );
-    expect(await host.capabilities()).toEqual({ notes: false, comments: true, merges: true });
-    expect(asked).toEqual(expect.arrayContaining(['ExcelApi 1.18', 'ExcelApi 1.10', 'ExcelApi 1.13']));
+    expect(await host.capabilities()).toEqual({ notes: false, comments: true, merges: true, events: false });
+    expect(asked).toEqual(expect.arrayContaining(['ExcelApi 1.18', 'ExcelApi 1.10', 'ExcelApi 1.13', 'ExcelApi 1.7']));
   });
 });
 
