@@ -116,7 +116,15 @@ export function Pane({ host }: { host: WorkbookHost }) {
     [state.ignored, split],
   );
 
-  const act = usePaneActions({ host, state, dispatch, onChecked: () => summaryRef.current?.focus() });
+  // Focus moves to the result once the check the user asked for has rendered it.
+  const wantFocus = React.useRef(false);
+  const act = usePaneActions({ host, state, dispatch, onChecked: () => (wantFocus.current = true) });
+  React.useEffect(() => {
+    if (!wantFocus.current || busy !== null) return;
+    wantFocus.current = false;
+    const target = summaryRef.current ?? document.querySelector<HTMLElement>('[data-testid="no-table"], [data-testid="notice"]');
+    target?.focus();
+  });
   const actRef = React.useRef(act);
   actRef.current = act;
 

@@ -5,7 +5,9 @@ import * as React from 'react';
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { App } from '../../src/taskpane/App';
-import { HostError, type HostCapabilities, type WorkbookHost } from '../../src/office/host';
+import { HostError, type AddSheetsOptions, type HostCapabilities, type WorkbookEvent, type WorkbookHost } from '../../src/office/host';
+import { MemoryHost } from '../../src/preview/memoryHost';
+import { parseA1 } from '../../src/core/grid';
 import type { Grid } from '../../src/core/grid';
 import type { Mark, SheetLayout } from '../../src/core/plan';
 import { basicSheet, cleanWorkbook, projectSheet, slippedWorkbook, tablelessWorkbook } from './workbooks';
@@ -43,21 +45,38 @@ afterEach(cleanup);
 class FakeHost implements WorkbookHost {
   calls: string[] = [];
   marks: Mark[] = [];
-  added: SheetLayout[] = [];
+  added: { layout: SheetLayout; replace: boolean }[] = [];
   selected: { sheet: string; cell: string }[] = [];
+  settings = new Map<string, string>();
+  listeners: ((e: WorkbookEvent) => void)[] = [];
+  events = true;
   fail: Partial<Record<keyof WorkbookHost, Error>> = {};
-  constructor(public grid: Grid) {}
+  private inner: MemoryHost;
+  constructor(public grid: Grid) {
+    this.inner = new MemoryHost(grid);
+  }
   private step(name: keyof WorkbookHost) {
     this.calls.push(name);
     const err = this.fail[name];
     return err ? Promise.reject(err) : Promise.resolve();
   }
+  /** The user edits a cell in Excel. */
+  userEdit(sheet: string, cell: string, value: string | number) {
+    this.inner.edit(sheet, cell, { value });
+  }
+  userSelect(sheet: string, cell: string) {
+    this.inner.userSelect(sheet, cell);
+  }
+  cell(sheet: string, cell: string) {
+    const { r, c } = parseA1(cell);
+    return this.inner.getView().grid.sheets.find((s) => s.name === sheet)?.rows[r]?.[c];
+  }
   async capabilities(): Promise<HostCapabilities> {
-    return { notes: true, comments: false, merges: true };
+    return { notes: true, comments: false, merges: true, events: this.events };
   }
   async snapshot(): Promise<Grid> {
     await this.step('snapshot');
-    return JSON.parse(JSON.stringify(this.grid)) as Grid;
+    return this.inner.snapshot();
   }
   async applyMarks(marks: Mark[]): Promise<void> {
     await this.step('applyMarks');
@@ -69,24 +88,61 @@ class FakeHost implements WorkbookHost {
     this.marks = [];
     return n;
   }
-  async addSheets(layouts: SheetLayout[]): Promise<string[]> {
+  async addSheets(layouts: SheetLayout[], opts: AddSheetsOptions = {}): Promise<string[]> {
     await this.step('addSheets');
-    this.added.push(...layouts);
-    return layouts.map((l) => l.name);
+    this.added.push(...layouts.map((layout) => ({ layout, replace: !!opts.replace })));
+    return this.inner.addSheets(layouts, opts);
   }
   async selectCell(sheet: string, cell: string): Promise<void> {
     await this.step('selectCell');
     this.selected.push({ sheet, cell });
   }
+  async readSettings(keys: string[]) {
+    await this.step('readSettings');
+    return this.inner.readSettings(keys);
+  }
+  async writeSetting(key: string, value: string | null) {
+    await this.step('writeSetting');
+    return this.inner.writeSetting(key, value);
+  }
+  async applyValue(sheet: string, cell: string, expected: string | number, value: string | number) {
+    await this.step('applyValue');
+    return this.inner.applyValue(sheet, cell, expected, value);
+  }
+  async undoValue(sheet: string, cell: string) {
+    await this.step('undoValue');
+    return this.inner.undoValue(sheet, cell);
+  }
+  async watch(listener: (e: WorkbookEvent) => void) {
+    this.calls.push('watch');
+    return this.inner.watch(listener);
+  }
 }
 
 const button = (name: RegExp | string) => screen.getByRole('button', { name });
+const idle = () => waitFor(() => expect(document.querySelector('main')).toHaveAttribute('aria-busy', 'false'));
 
 async function check(host: FakeHost) {
   render(<App host={host} />);
+  await waitFor(() => expect(host.calls).toContain('watch'));
   fireEvent.click(button('一键检查'));
-  // The check is over when the primary button is enabled again.
-  await waitFor(() => expect(button('一键检查')).toBeEnabled());
+  await waitFor(() => expect(host.calls).toContain('snapshot'));
+  await idle();
+}
+
+/** The finding's item, once shown (every group opened). */
+async function findingEl(key: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    openAll();
+    const el = document.querySelector(`[data-finding="${key}"]`);
+    expect(el).not.toBeNull();
+    return el as HTMLElement;
+  });
+}
+
+/** Opens every group of the findings tree. */
+function openAll() {
+  for (const g of [...document.querySelectorAll('[role="tree"] > [role="treeitem"][aria-expanded="false"]')]) fireEvent.click(g.firstElementChild as HTMLElement);
 }
 
 /** Two project tables under the 河北 profile: weight warnings on both, a total slip on 项目1. */
@@ -95,138 +151,193 @@ function findingsWorkbook(): Grid {
 }
 
 describe('a workbook with no table', () => {
-  test('shows the no_table finding and inserts the standard template', async () => {
+  test('warns, inserts the standard template, and then shows the new state', async () => {
     const host = new FakeHost(tablelessWorkbook());
     await check(host);
     expect(screen.getByTestId('no-table')).toHaveTextContent('未找到绩效自评表');
-    const list = screen.getByRole('region', { name: '检查结果' });
-    expect(list).toHaveTextContent('没有找到部门整体支出绩效自评表或项目支出绩效自评表');
     expect(screen.queryByTestId('summary')).toBeNull();
 
     fireEvent.click(button('插入标准模板'));
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('模板已插入'));
-    expect(host.calls).toContain('addSheets');
-    const names = host.added.map((l) => l.name);
+    await idle();
+    const names = host.added.map((a) => a.layout.name);
     expect(names.length).toBeGreaterThan(0);
     // Never a name the workbook already has.
     expect(names).not.toContain('Sheet1');
     for (const n of names) expect(screen.getByTestId('notice')).toHaveTextContent(n);
+    // Checked again: the old warning is gone.
+    expect(host.calls.filter((c) => c === 'snapshot')).toHaveLength(2);
+    expect(screen.queryByTestId('no-table')).toBeNull();
   });
 });
 
 describe('a workbook with findings', () => {
-  test('evaluates, marks, summarises, groups by sheet, filters and selects', async () => {
+  test('evaluates, marks, summarises in one line, groups by check with plain titles, and selects', async () => {
     const host = new FakeHost(findingsWorkbook());
     await check(host);
-
-    // The check read once and marked every finding's cell.
-    expect(host.calls.filter((c) => c === 'snapshot')).toHaveLength(1);
-    expect(host.calls).toContain('applyMarks');
     expect(host.marks.map((m) => `${m.sheet}!${m.cell}`)).toEqual(expect.arrayContaining(['项目1!H18']));
     expect(host.marks.find((m) => m.cell === 'H18')?.severity).toBe('error');
 
-    // Header: department and year from 基本情况; the workbook's profile is selected.
     expect(screen.getByTestId('department')).toHaveTextContent('某县教育局');
     expect(screen.getByTestId('year')).toHaveTextContent('2025 年度');
     expect(screen.getByRole('combobox', { name: '权重方案' })).toHaveValue('hebei-county');
-    expect(screen.getByRole('combobox', { name: '权重方案' })).toHaveDisplayValue(/河北/);
 
-    // Summary: recomputed total beside the stated one, grade and execution rate per table.
-    const summary = screen.getByTestId('summary');
-    const t1 = summary.querySelector('[data-table="项目1"]') as HTMLElement;
+    // One line, the counts once; each table's figures in a closed detail.
+    const line = screen.getByTestId('summary-line');
+    expect(line).toHaveTextContent('1 个错误');
+    expect(screen.getByTestId('summary').querySelector('[data-table]')).toBeNull();
+    fireEvent.click(screen.getByText(/各表明细/));
+    const details = screen.getByTestId('summary').querySelector('details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await waitFor(() => expect(screen.getByTestId('summary').querySelector('[data-table="项目1"]')).not.toBeNull());
+    const t1 = screen.getByTestId('summary').querySelector('[data-table="项目1"]') as HTMLElement;
     expect(t1).toHaveTextContent('97.43');
     expect(t1).toHaveTextContent('表内 99');
-    expect(t1).toHaveTextContent('94.34%');
-    expect(summary.querySelector('[data-table="项目2"]')).not.toBeNull();
 
-    // Grouped by sheet, in sheet order.
-    const groups = [...document.querySelectorAll('[data-sheet-group]')].map((g) => g.getAttribute('data-sheet-group'));
-    expect(groups).toEqual(['项目1', '项目2']);
-    const g1 = document.querySelector('[data-sheet-group="项目1"]') as HTMLElement;
-    expect(within(g1).getAllByRole('button').length).toBe(3);
+    // Grouped by check: plain titles, never rule ids; the error's group first.
+    const tree = screen.getByRole('tree', { name: '问题清单' });
+    const groups = [...tree.querySelectorAll(':scope > [role="treeitem"]')].map((g) => g.getAttribute('aria-label') ?? '');
+    expect(groups[0]).toMatch(/^总分与各项得分之和不符，1 项$/);
+    expect(groups.join(' ')).not.toMatch(/[a-z]+\.[a-z_]+/);
+    // By sheet, in sheet order.
+    fireEvent.click(button('按工作表'));
+    const sheets = [...document.querySelectorAll('[data-sheet-group]')].map((g) => g.getAttribute('data-sheet-group'));
+    expect(sheets).toEqual(['项目1', '项目2']);
+    fireEvent.click(button('按检查项'));
 
-    // The filter, with counts.
-    const all = document.querySelectorAll('[data-finding]').length;
-    expect(screen.getByRole('button', { name: `全部 ${all}`, pressed: true })).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: /^错误 \d+$/ }));
-    const errors = [...document.querySelectorAll('[data-finding]')];
-    expect(errors.length).toBe(1);
-    expect(errors[0].getAttribute('data-severity')).toBe('error');
-    expect(errors[0]).toHaveTextContent('总分 99');
-    fireEvent.click(screen.getByRole('button', { name: /^警告 \d+$/ }));
-    const warnings = [...document.querySelectorAll('[data-finding]')];
-    expect(warnings.length).toBe(all - 1);
-    expect(warnings.every((w) => w.getAttribute('data-severity') === 'warning')).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: '提示 0' }));
-    expect(document.querySelectorAll('[data-finding]').length).toBe(0);
-    expect(screen.getByText('没有提示级别的问题。')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: /^全部 \d+$/ }));
-
-    // A click on a finding selects its cell.
-    const target = document.querySelector('[data-finding="项目1!H18"]') as HTMLElement;
-    fireEvent.click(target);
+    // A click on a finding makes it current and selects its cell.
+    fireEvent.click(await findingEl('项目1!H18'));
     await waitFor(() => expect(host.selected).toEqual([{ sheet: '项目1', cell: 'H18' }]));
-    expect(target).toHaveAttribute('aria-current', 'true');
+    expect(document.querySelector('[data-finding="项目1!H18"]')).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('current')).toHaveTextContent('总分与各项得分之和不符');
   });
 
-  test('生成报告 adds the report sheet under a new name and says so', async () => {
+  test('a selection in Excel shows its finding; an edit marks the results out of date', async () => {
+    const host = new FakeHost(findingsWorkbook());
+    await check(host);
+    act(() => host.userSelect('项目1', 'H18'));
+    await waitFor(() => expect(document.querySelector('[data-finding="项目1!H18"]')).toHaveAttribute('aria-selected', 'true'));
+    expect(screen.queryByTestId('stale')).toBeNull();
+    act(() => host.userEdit('项目1', 'H18', 97.43));
+    await waitFor(() => expect(screen.getByTestId('stale')).toHaveTextContent('结果可能已过期'));
+    // 生成报告 reads the workbook again: the fixed total no longer counts as an error.
+    fireEvent.click(button('生成报告'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('报告已生成'));
+    expect(screen.getByTestId('notice')).not.toHaveTextContent('个错误');
+    expect(screen.queryByTestId('stale')).toBeNull();
+    expect(host.calls.filter((c) => c === 'snapshot')).toHaveLength(2);
+  });
+
+  test('生成报告 from an unchanged check reuses it; a 自评报告 sheet asks: add 自评报告 (2) or replace', async () => {
     const host = new FakeHost({ sheets: [...findingsWorkbook().sheets, { name: '自评报告', rows: [], merges: [] }] });
     await check(host);
     fireEvent.click(button('生成报告'));
-    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('报告已生成'));
-    expect(host.added).toHaveLength(1);
-    const name = host.added[0].name;
-    expect(name).not.toBe('自评报告');
-    expect(name.startsWith('自评报告')).toBe(true);
-    expect(screen.getByTestId('notice')).toHaveTextContent(name);
-    // The report opens with the errors that remain: the pane says so too.
+    await waitFor(() => expect(screen.getByTestId('ask-report')).toBeInTheDocument());
+    expect(host.added).toHaveLength(0);
+    fireEvent.click(button('另存为“自评报告 (2)”'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('报告已生成，但仍有错误'));
+    expect(host.added[0]).toMatchObject({ replace: false, layout: { name: '自评报告 (2)' } });
     expect(screen.getByTestId('notice')).toHaveTextContent('1 个错误');
-    // A second report gets yet another name, though no new snapshot was read.
     fireEvent.click(button('生成报告'));
+    await waitFor(() => expect(screen.getByTestId('ask-report')).toBeInTheDocument());
+    fireEvent.click(button('替换原工作表'));
     await waitFor(() => expect(host.added).toHaveLength(2));
-    expect(host.added[1].name).not.toBe(name);
+    expect(host.added[1]).toMatchObject({ replace: true, layout: { name: '自评报告' } });
+    // No edit since the check: the snapshot was not read again.
     expect(host.calls.filter((c) => c === 'snapshot')).toHaveLength(1);
+  });
+
+  test('忽略 keeps the finding aside in the workbook settings; 恢复 brings it back', async () => {
+    const host = new FakeHost(findingsWorkbook());
+    await check(host);
+    const el = await findingEl('项目1!H18');
+    const n = document.querySelectorAll('[data-finding]').length;
+    fireEvent.click(el);
+    fireEvent.click(button('忽略'));
+    await idle();
+    await waitFor(() => expect(document.querySelectorAll('[data-finding]').length).toBe(n - 1));
+    expect(host.marks.some((m) => m.cell === 'H18')).toBe(false);
+    const stored = JSON.parse((await host.readSettings(['selfeval.ignored']))['selfeval.ignored'] as string);
+    expect(stored).toEqual([expect.objectContaining({ rule: 'score.total', sheet: '项目1', cell: 'H18' })]);
+    expect(screen.getByTestId('ignored')).toHaveTextContent('已忽略（1）');
+    fireEvent.click(screen.getByRole('button', { name: /^恢复/ }));
+    await idle();
+    openAll();
+    await waitFor(() => expect(document.querySelectorAll('[data-finding]').length).toBe(n));
+    expect(screen.queryByTestId('ignored')).toBeNull();
+  });
+
+  test('采用建议值 shows old and new, writes only on the click, and 撤销 restores the cell', async () => {
+    const host = new FakeHost(findingsWorkbook());
+    await check(host);
+    fireEvent.click(await findingEl('项目1!H18'));
+    expect(screen.getByTestId('suggestion')).toHaveTextContent('原值99建议值97.43');
+    expect(host.calls).not.toContain('applyValue');
+    fireEvent.click(button('采用建议值'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已采用建议值'));
+    await idle();
+    expect(host.cell('项目1', 'H18')?.value).toBe(97.43);
+    expect(document.querySelector('[data-finding="项目1!H18"]')).toBeNull();
+    fireEvent.click(button('撤销 项目1!H18'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('恢复为原来的值'));
+    expect(host.cell('项目1', 'H18')?.value).toBe(99);
   });
 
   test('changing the profile re-evaluates the last snapshot without reading again', async () => {
     const host = new FakeHost(cleanWorkbook());
     await check(host);
     expect(screen.getByTestId('no-findings')).toBeInTheDocument();
-
     const chooser = screen.getByRole('combobox', { name: '权重方案' });
     expect(chooser).toHaveValue('mof-2020');
     fireEvent.change(chooser, { target: { value: 'hebei-county' } });
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已切换权重方案'));
-    // Under 河北 (产出 40, 效益 40) the table's weights no longer fit: warnings appear.
-    expect(screen.queryByTestId('no-findings')).toBeNull();
+    await idle();
+    openAll();
     const warnings = [...document.querySelectorAll('[data-finding]')];
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings.every((w) => w.getAttribute('data-severity') === 'warning')).toBe(true);
     expect(host.calls.filter((c) => c === 'snapshot')).toHaveLength(1);
-    expect(host.marks.length).toBe(warnings.length);
+    expect(host.marks.length).toBe(new Set(warnings.map((w) => w.getAttribute('data-finding'))).size);
   });
 
-  test('清除标记 clears the marks and reports how many', async () => {
+  test('清除标记 clears the marks, reports how many, and leaves the unchecked state', async () => {
     const host = new FakeHost(slippedWorkbook());
     await check(host);
     expect(host.marks).toHaveLength(1);
     fireEvent.click(button('清除标记'));
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已恢复 1 个单元格'));
     expect(host.marks).toHaveLength(0);
+    expect(screen.queryByRole('tree')).toBeNull();
+    expect(screen.queryByTestId('summary')).toBeNull();
+  });
+
+  test('buttons stay focusable while busy; focus moves to the result; the live region announces it', async () => {
+    const host = new FakeHost(slippedWorkbook());
+    render(<App host={host} />);
+    await waitFor(() => expect(host.calls).toContain('watch'));
+    const b = button('一键检查');
+    b.focus();
+    fireEvent.click(b);
+    expect(b).toHaveAttribute('aria-disabled', 'true');
+    expect(b).not.toHaveAttribute('disabled');
+    await idle();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: '检查摘要' })));
+    expect(screen.getByTestId('live')).toHaveTextContent('检查完成：1 个错误');
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: '问题清单' })).toBeInTheDocument();
   });
 });
 
 describe('a workbook with no finding', () => {
-  test('shows a clear 未发现问题 state', async () => {
+  test('shows a clear 未发现问题 state, with no coloured bar', async () => {
     const host = new FakeHost(cleanWorkbook());
     await check(host);
     expect(screen.getByTestId('no-findings')).toHaveTextContent('未发现问题');
-    expect(screen.queryByRole('group', { name: '按严重程度筛选' })).toBeNull();
-    expect(screen.getByTestId('summary')).toHaveTextContent('97.43');
+    expect(screen.getByTestId('summary-line')).toHaveTextContent('重算总分 97.43（优） · 未发现问题');
     expect(screen.queryByTestId('notice')).toBeNull();
     // Nothing to mark: the marks of an earlier check are cleared instead.
-    expect(host.calls).toEqual(['snapshot', 'clearMarks']);
-    expect(host.marks).toEqual([]);
+    expect(host.calls.filter((c) => c !== 'watch')).toEqual(['snapshot', 'readSettings', 'clearMarks']);
   });
 });
 
@@ -237,17 +348,14 @@ describe('an Excel failure', () => {
     const host = new FakeHost(slippedWorkbook());
     host.fail.applyMarks = new HostError('protected', PROTECTED);
     await check(host);
-    const bar = screen.getByTestId('notice');
-    expect(bar).toHaveTextContent(PROTECTED);
+    expect(screen.getByTestId('notice')).toHaveTextContent(PROTECTED);
     // The findings still show.
-    expect(document.querySelector('[data-finding="项目1!H18"]')).not.toBeNull();
-    for (const name of ['一键检查', '生成报告', '清除标记']) expect(button(name)).toBeEnabled();
-
-    // The next attempt works once Excel lets it.
+    await findingEl('项目1!H18');
+    for (const name of ['一键检查', '生成报告', '清除标记']) expect(button(name)).not.toHaveAttribute('aria-disabled', 'true');
     delete host.fail.applyMarks;
     fireEvent.click(button('一键检查'));
     await waitFor(() => expect(host.marks).toHaveLength(1));
-    await waitFor(() => expect(screen.getByTestId('notice')).not.toHaveTextContent(PROTECTED));
+    await waitFor(() => expect(screen.queryByText(PROTECTED)).toBeNull());
   });
 
   test('a rejected read shows the message, never a blank pane', async () => {
@@ -256,7 +364,6 @@ describe('an Excel failure', () => {
     await check(host);
     expect(screen.getByTestId('notice')).toHaveTextContent('检查失败');
     expect(screen.getByTestId('notice')).toHaveTextContent(PROTECTED);
-    expect(button('一键检查')).toBeEnabled();
   });
 
   test('any other error shows a generic Chinese message', async () => {
@@ -267,15 +374,15 @@ describe('an Excel failure', () => {
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('生成报告失败'));
     expect(screen.getByTestId('notice')).toHaveTextContent('发生了意外错误');
     expect(screen.getByTestId('notice')).not.toHaveTextContent('Cannot read');
-    expect(button('生成报告')).toBeEnabled();
   });
 
   test('a failed selection says so', async () => {
     const host = new FakeHost(slippedWorkbook());
     await check(host);
     host.fail.selectCell = new HostError('switched', '工作表已被重命名或删除，请重新检查。');
+    const el = await findingEl('项目1!H18');
     await act(async () => {
-      fireEvent.click(document.querySelector('[data-finding="项目1!H18"]') as HTMLElement);
+      fireEvent.click(el);
     });
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('工作表已被重命名或删除'));
   });

@@ -48,15 +48,37 @@ test('a mark on a missing sheet is rejected with a HostError', async () => {
   await expect(host.applyMarks([mark('没有', 'A1')])).rejects.toBeInstanceOf(HostError);
 });
 
-test('addSheets adds the layouts, shows the first, and refuses a taken name', async () => {
+test('addSheets adds the layouts, shows the first; a taken name gets the next free one, or is replaced when asked', async () => {
   const host = new MemoryHost(grid());
   expect(await host.addSheets([layout('自评报告'), layout('附表')])).toEqual(['自评报告', '附表']);
   const v = host.getView();
   expect(v.active).toBe('自评报告');
   expect(v.grid.sheets.map((s) => s.name)).toEqual(['表1', '表2', '自评报告', '附表']);
   expect(v.layouts.get('自评报告')?.cells[0].bold).toBe(true);
-  await expect(host.addSheets([layout('表1')])).rejects.toBeInstanceOf(HostError);
-  expect(host.getView().grid.sheets).toHaveLength(4);
+  expect(await host.addSheets([layout('表1')])).toEqual(['表1 (2)']);
+  expect(host.getView().grid.sheets).toHaveLength(5);
+  expect(await host.addSheets([layout('自评报告')], { replace: true })).toEqual(['自评报告']);
+  expect(host.getView().grid.sheets.map((s) => s.name)).toEqual(['表1', '表2', '附表', '表1 (2)', '自评报告']);
+});
+
+test('applyValue keeps the old value, type and format in the settings; undoValue puts them back; edits are events', async () => {
+  const host = new MemoryHost({ sheets: [{ name: 'S', rows: [[{ value: 0.9, format: '0.00%' }, { value: '优秀' }]], merges: [] }] });
+  const events: string[] = [];
+  const stop = await host.watch((e) => events.push(`${e.kind} ${e.sheet}!${e.address}`));
+  await expect(host.applyValue('S', 'A1', 0.5, 0.94)).rejects.toBeInstanceOf(HostError);
+  const a = await host.applyValue('S', 'A1', 0.9, 0.9434);
+  expect(a.old).toEqual({ value: 0.9, type: 'Double', format: '0.00%' });
+  expect((await host.snapshot()).sheets[0].rows[0][0]).toEqual({ value: 0.9434, format: '0.00%' });
+  expect(JSON.parse((await host.readSettings(['selfeval.applied']))['selfeval.applied'] as string)).toHaveLength(1);
+  expect(await host.undoValue('S', 'A1')).toMatchObject({ cell: 'A1' });
+  expect((await host.snapshot()).sheets[0].rows[0][0]).toEqual({ value: 0.9, format: '0.00%' });
+  expect((await host.readSettings(['selfeval.applied']))['selfeval.applied']).toBeNull();
+  expect(await host.undoValue('S', 'A1')).toBeNull();
+  host.edit('S', 'B1', { value: '良' });
+  host.userSelect('S', 'B1');
+  await stop();
+  host.edit('S', 'B1', { value: '优' });
+  expect(events).toEqual(['changed S!A1', 'changed S!A1', 'changed S!B1', 'selected S!B1']);
 });
 
 test('layoutToSheet places values and merges', () => {

@@ -76,9 +76,24 @@ describe('reducer', () => {
     expect(s.filter).toBe('all');
     expect(s.selected).toBeUndefined();
     expect(s.addedSheets).toEqual([]);
-    // An error on the total: the pane says how many errors it marked.
-    expect(s.notice?.intent).toBe('error');
-    expect(s.notice?.text).toContain('1 个错误');
+    // A completed check is news, not an error: no coloured bar; the live region says the counts.
+    expect(s.notice).toBeUndefined();
+    expect(s.announce).toBe('检查完成：1 个错误，0 个警告，0 个提示，已在工作表中标出。');
+    expect(s.stale).toBe(false);
+  });
+
+  test('an edit after a check makes it stale, once; a new check makes it fresh', () => {
+    expect(run([{ type: 'stale' }]).stale).toBe(false);
+    const { grid, ev, state } = checked(slippedWorkbook());
+    const s = run([{ type: 'stale' }], state);
+    expect(s.stale).toBe(true);
+    expect(s.announce).toContain('已过期');
+    expect(run([{ type: 'checked', grid, ev }], s).stale).toBe(false);
+  });
+
+  test('a report written with errors is a warning, not a success', () => {
+    const s = run([{ type: 'reportAdded', names: ['自评报告'] }], checked(slippedWorkbook()).state);
+    expect(s.notice).toMatchObject({ intent: 'warning', title: '报告已生成，但仍有错误' });
   });
 
   test('a clean check leaves no message (the list shows 未发现问题)', () => {
@@ -124,6 +139,8 @@ describe('reducer', () => {
 
   test('cleared marks: the count, or that there was nothing to clear', () => {
     expect(run([{ type: 'marksCleared', count: 7 }]).notice?.text).toContain('7 个单元格');
+    // The pane shows the unmarked workbook, not the old check.
+    expect(run([{ type: 'marksCleared', count: 1 }], checked(slippedWorkbook()).state).ev).toBeUndefined();
     expect(run([{ type: 'marksCleared', count: 0 }]).notice?.text).toContain('没有需要清除的标记');
   });
 });
