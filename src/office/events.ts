@@ -1,6 +1,7 @@
 // The workbook's events the pane follows (ExcelApi 1.7): a user's edit on any sheet
 // (Worksheet.onChanged) makes the last check out of date; a selection (onSelectionChanged)
-// shows its finding. 1 sync to register on every sheet, 1 to remove; and selectCell, 1 sync.
+// shows its finding. 2 syncs to register on every sheet (the sheet list; the handlers), 1 to
+// remove; and selectCell, 1 sync.
 
 import { HostError, type WorkbookEvent } from './host';
 import { normalizeAddress, rangePart } from './addresses';

@@ -7,7 +7,7 @@
 //   addSheets    2, or 3 when replacing a sheet  (reportSheet.ts)
 //   readSettings 1, writeSetting 1  (settings.ts)
 //   applyValue   2, undoValue 2  (values.ts)
-//   watch        1, selectCell 1  (events.ts)
+//   watch        2 (+1 to stop), selectCell 1  (events.ts)
 //
 // The mark record keys each cell by its sheet's id (Worksheet.id) as well as its name: every method
 // that reads the record already loads the sheet list, and loads the ids with the names (no extra

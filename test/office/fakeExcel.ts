@@ -43,6 +43,8 @@ export interface WriteRecord {
 export interface ApiSupport {
   /** getRanges, fill tintAndShade/pattern, pageLayout. */
   api19: boolean;
+  /** Worksheet.onChanged / onSelectionChanged (ExcelApi 1.7). */
+  events: boolean;
   comments: boolean;
   merges: boolean;
   notes: boolean;
@@ -163,13 +165,14 @@ export class FakeExcel {
   private nextSheet = 1;
 
   constructor(api: Partial<ApiSupport> = {}) {
-    this.api = { api19: true, comments: true, merges: true, notes: true, ...api };
+    this.api = { api19: true, comments: true, merges: true, notes: true, events: true, ...api };
   }
 
   /** The sets excelHost asks about: 1.1-1.8 always, 1.9 / 1.10 / 1.13 / 1.18 as configured. */
   isSetSupported = (name: string, version: string): boolean => {
     if (name !== 'ExcelApi') return false;
     const v = Number(version.split('.')[1]);
+    if (v === 7) return this.api.events;
     if (v <= 8) return true;
     if (v === 9) return this.api.api19;
     if (v === 10) return this.api.comments;
@@ -254,9 +257,20 @@ export class FakeExcel {
     return this.writes.filter((w) => !w.newSheet && (w.prop === 'values' || w.prop === 'numberFormat' || w.prop === 'formulas'));
   }
 
-  run = async <T>(batch: (ctx: FakeContext) => Promise<T>): Promise<T> => {
+  /** Registered worksheet event handlers. */
+  handlers: { kind: 'changed' | 'selected'; sheetId: string; handler: FakeHandler }[] = [];
+
+  /** The user edits or selects a cell: the handlers registered on its sheet are called. */
+  async fire(kind: 'changed' | 'selected', sheet: string, address: string): Promise<void> {
+    const s = this.sheet(sheet);
+    for (const h of [...this.handlers]) if (h.kind === kind && h.sheetId === s.id) await h.handler({ worksheetId: s.id, address });
+  }
+
+  /** Excel.run(batch), or Excel.run(context, batch) to continue on an earlier context (removing event handlers). */
+  run = async <T>(first: ((ctx: FakeContext) => Promise<T>) | FakeContext, second?: (ctx: FakeContext) => Promise<T>): Promise<T> => {
     this.runs++;
-    const ctx = new FakeContext(this);
+    const batch = (typeof first === 'function' ? first : second) as (ctx: FakeContext) => Promise<T>;
+    const ctx = typeof first === 'function' ? new FakeContext(this) : first;
     const result = await batch(ctx);
     if (ctx.pending()) await ctx.sync();
     return result;
@@ -535,6 +549,50 @@ class FakeWorksheet extends Proxy {
       this.ctx.fake.active = this.resolve().name;
     });
   }
+  set name(v: string) {
+    this.ctx.enqueue(() => {
+      this.ctx.fake.renameSheet(this.resolve().name, v);
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (this.ctx.fake.sheets.length < 2) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      this.ctx.fake.deleteSheet(s.name);
+    });
+  }
+  get onChanged(): FakeEvent {
+    return new FakeEvent(this.ctx, this.resolve, 'changed');
+  }
+  get onSelectionChanged(): FakeEvent {
+    return new FakeEvent(this.ctx, this.resolve, 'selected');
+  }
+}
+
+export type FakeHandler = (e: { worksheetId: string; address: string }) => Promise<void> | void;
+
+/** Worksheet.onChanged / onSelectionChanged: a handler registered on a sync, removed on its context's sync. */
+class FakeEvent {
+  constructor(
+    private ctx: FakeContext,
+    private resolve: () => FakeSheet,
+    private kind: 'changed' | 'selected',
+  ) {}
+  add(handler: FakeHandler): { remove(): void; context: FakeContext } {
+    const entry = { kind: this.kind, sheetId: '', handler };
+    this.ctx.enqueue(() => {
+      this.ctx.fake.requireApi('events', 'Worksheet events');
+      entry.sheetId = this.resolve().id;
+      this.ctx.fake.handlers.push(entry);
+    });
+    return {
+      context: this.ctx,
+      remove: () =>
+        this.ctx.enqueue(() => {
+          this.ctx.fake.handlers = this.ctx.fake.handlers.filter((h) => h !== entry);
+        }),
+    };
+  }
 }
 
 function parseAddressArea(address: string): Area {
@@ -616,7 +674,16 @@ class FakeRange extends Proxy {
         if (p === 'address') out.address = addressOf(t);
         else if (p === 'rowCount') out.rowCount = a.r2 - a.r1 + 1;
         else if (p === 'columnCount') out.columnCount = a.c2 - a.c1 + 1;
-        else if (p === 'values' || p === 'numberFormat' || p === 'valueTypes') {
+        else if (p === 'formulas') {
+          // A formula cell holds its '=…' text as v; any other cell's formula is its value.
+          const rows: unknown[][] = [];
+          for (let r = a.r1; r <= a.r2; r++) {
+            const row: unknown[] = [];
+            for (let c = a.c1; c <= a.c2; c++) row.push(t.sheet.cells.get(key(r, c))?.v ?? '');
+            rows.push(row);
+          }
+          out.formulas = rows;
+        } else if (p === 'values' || p === 'numberFormat' || p === 'valueTypes') {
           const n = (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
           if (n > 5_000_000) throw new FakeOfficeError('RangeExceedsLimit', 'The range is too large.');
           if (t.sheet.readError) throw t.sheet.readError;
@@ -668,6 +735,23 @@ class FakeRange extends Proxy {
             // Excel would take it as a formula.
             t.sheet.cells.set(k, { v: x, t: 'String', formula: true });
           } else t.sheet.cells.set(k, { v: x as string | number | boolean, t: typeof x === 'number' ? 'Double' : typeof x === 'boolean' ? 'Boolean' : 'String' });
+        }
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.read<unknown[][]>('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.ctx.enqueue(() => {
+      const t = this.must();
+      this.ctx.fake.checkWritable(t.sheet);
+      this.ctx.fake.record(t.sheet, addressOf(t), 'formulas');
+      const a = t.areas[0];
+      t.sheet.touch();
+      for (let i = 0; i < v.length; i++)
+        for (let j = 0; j < v[i].length; j++) {
+          const x = String(v[i][j]);
+          t.sheet.cells.set(key(a.r1 + i, a.c1 + j), x.startsWith('=') ? { v: x, t: 'String', formula: true } : { v: x, t: 'String' });
         }
     });
   }
@@ -808,6 +892,10 @@ class FakeRangeFormat {
   }
   set wrapText(v: boolean) {
     (this.styleSetter('') as Record<string, unknown>).wrapText = v;
+  }
+  /** RangeBorderCollection.getItem(edge): style and weight, recorded as 'border.<Edge>.<prop>'. */
+  get borders(): { getItem(edge: string): Record<string, unknown> } {
+    return { getItem: (edge: string) => this.styleSetter(`border.${edge}.`) };
   }
   set horizontalAlignment(v: string) {
     (this.styleSetter('') as Record<string, unknown>).horizontalAlignment = v;
@@ -1101,6 +1189,9 @@ class FakeSettingCollection {
     });
   }
   getItemOrNullObject(k: string): FakeSetting {
+    return new FakeSetting(this.ctx, k);
+  }
+  getItem(k: string): FakeSetting {
     return new FakeSetting(this.ctx, k);
   }
 }
