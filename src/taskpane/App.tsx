@@ -355,19 +355,21 @@ export function Pane({ host }: { host: WorkbookHost }) {
             })
           }
           onCurrent={onCurrent}
+          card={
+            current && (
+              <FindingCard
+                finding={current.finding}
+                suggestion={suggestion}
+                busy={isBusy}
+                onLocate={() => act.locate(current.finding)}
+                onIgnore={() => act.ignore(current.finding, order[order.indexOf(current) + 1]?.id)}
+                onApply={act.apply}
+              />
+            )
+          }
         />
       )}
 
-      {current && (
-        <FindingCard
-          finding={current.finding}
-          suggestion={suggestion}
-          busy={isBusy}
-          onLocate={() => act.locate(current.finding)}
-          onIgnore={() => act.ignore(current.finding, order[order.indexOf(current) + 1]?.id)}
-          onApply={act.apply}
-        />
-      )}
 
       <AppliedList applied={state.applied} busy={isBusy} onUndo={act.undo} />
       <IgnoredList entries={ignoredShown} busy={isBusy} onRestore={act.restore} />

@@ -101,6 +101,8 @@ export interface FindingsProps {
   onToggle(key: string): void;
   /** Makes a finding current; `select` also selects its cell in Excel. */
   onCurrent(id: string, select: boolean): void;
+  /** The current finding's card, shown between the navigation and the list. */
+  card?: React.ReactNode;
 }
 
 type Node = { id: string; group: FindingGroup; item?: ListedFinding };
@@ -118,7 +120,7 @@ function visibleNodes(groups: FindingGroup[], expanded: Set<string>): Node[] {
 }
 
 export function Findings(props: FindingsProps) {
-  const { groups, order, groupBy, current, expanded, busy, onGroupBy, onToggle, onCurrent } = props;
+  const { groups, order, groupBy, current, expanded, busy, onGroupBy, onToggle, onCurrent, card } = props;
   const s = useStyles();
   const treeRef = React.useRef<HTMLUListElement>(null);
   const nodes = visibleNodes(groups, expanded);
@@ -216,6 +218,7 @@ export function Findings(props: FindingsProps) {
           {pos >= 0 ? `第 ${pos + 1} 个，共 ${order.length} 个` : `共 ${order.length} 个`}
         </span>
       </div>
+      {card}
       <ul className={s.tree} role="tree" aria-labelledby="findings-title" ref={treeRef} onKeyDown={onKeyDown}>
         {groups.map((g, gi) => {
           const open = expanded.has(g.key);

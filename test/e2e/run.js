@@ -99,10 +99,19 @@ async function main() {
       }, w);
     /** Screenshots of the pane alone at 320 and 350 px. */
     const shots = async (name) => {
+      // The whole pane, not only what its scroll area shows.
+      await page.evaluate(() => {
+        document.querySelector('.pv').style.height = 'auto';
+        document.querySelector('.pv-pane-body').style.overflowY = 'visible';
+      });
       for (const w of [320, 350]) {
         await setWidth(w);
         await pane.screenshot({ path: path.join(OUT, `pane-${name}-${w}.png`) });
       }
+      await page.evaluate(() => {
+        document.querySelector('.pv').style.height = '';
+        document.querySelector('.pv-pane-body').style.overflowY = '';
+      });
       await setWidth(340);
     };
     const cellOf = (key) => ({ sheet: key.slice(0, key.lastIndexOf('!')), cell: key.slice(key.lastIndexOf('!') + 1) });
@@ -149,6 +158,7 @@ async function main() {
       await grid.locator(`[data-tab="${sheet}"]`).click();
       assert((await grid.locator('td[data-mark]').count()) > 0, `no marked cell on sheet ${sheet}`);
       await shots('checked');
+      await page.screenshot({ path: path.join(OUT, 'e2e-preview.png') });
     });
 
     await step('next / previous (buttons and Alt+arrows) walk the findings and select their cells', async () => {
