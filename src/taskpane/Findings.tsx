@@ -69,6 +69,8 @@ const useStyles = makeStyles({
   warning: { color: tokens.colorStatusWarningForeground3 },
   info: { color: tokens.colorBrandForeground1 },
   message: { overflowWrap: 'anywhere', wordBreak: 'break-word', minWidth: 0 },
+  /** A long message shows its first lines in the list; the card above shows it whole. */
+  clamp: { display: '-webkit-box', WebkitLineClamp: '4', WebkitBoxOrient: 'vertical', overflow: 'hidden' },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -282,7 +284,7 @@ export function Findings(props: FindingsProps) {
                         }}
                       >
                         <SeverityIcon severity={f.severity} />
-                        <span className={s.message}>{inertText(f.message)}</span>
+                        <span className={mergeClasses(s.message, s.clamp)}>{inertText(f.message)}</span>
                         <span className={s.cell}>{groupBy === 'rule' ? `${inertText(f.sheet)}!${f.cell}` : f.cell}</span>
                       </li>
                     );

@@ -102,6 +102,7 @@ async function main() {
       // The whole pane, not only what its scroll area shows.
       await page.evaluate(() => {
         document.querySelector('.pv').style.height = 'auto';
+        document.querySelector('.pv-pane').style.alignSelf = 'flex-start';
         document.querySelector('.pv-pane-body').style.overflowY = 'visible';
       });
       for (const w of [320, 350]) {
@@ -110,6 +111,7 @@ async function main() {
       }
       await page.evaluate(() => {
         document.querySelector('.pv').style.height = '';
+        document.querySelector('.pv-pane').style.alignSelf = '';
         document.querySelector('.pv-pane-body').style.overflowY = '';
       });
       await setWidth(340);
