@@ -15,8 +15,8 @@
 
 import type { HostCapabilities, WorkbookHost } from './host';
 import { defaultIsSetSupported, limitsOf, type ExcelHostOptions, type IsSetSupported, type Kit, type Run } from './kit';
-import { snapshotOp } from './snapshot';
-import { markOps } from './marks';
+import { snapshot } from './snapshot';
+import { applyMarks, clearMarks } from './marks';
 import { reportSheetOps } from './reportSheet';
 import { settingsOps } from './settings';
 import { valueOps } from './values';
@@ -51,8 +51,9 @@ export function createExcelHost(run: Run = excelRun, isSetSupported?: IsSetSuppo
       const s = k.support();
       return { notes: s.notes, comments: s.comments, merges: s.merges, events: isSet('ExcelApi', '1.7') };
     },
-    snapshot: snapshotOp(k),
-    ...markOps(k),
+    snapshot: () => snapshot(k),
+    applyMarks: (marks) => applyMarks(k, marks),
+    clearMarks: () => clearMarks(k),
     ...reportSheetOps(k),
     ...settingsOps(k),
     ...valueOps(k),
