@@ -123,7 +123,7 @@ export function exitCodeOf(results: FileResult[]): number {
 async function checkAll(files: Found[], opts: BatchOptions, io: BatchIo, progress: Progress): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const file of files) {
-    progress.start(inertText(file.label));
+    progress.start(inertText(path.basename(file.label)));
     const r = await checkFile(file, opts.profile);
     results.push(r);
     progress.clear();
