@@ -11,6 +11,7 @@ import { SEVERITY_LABEL } from '../core/marks';
 import { applyPlan, loadWorkbookFile } from './xlsx';
 import { isSingleCheck, runBatch, type BatchOptions } from './batch/run';
 import type { ProgressStream } from './batch/progress';
+import { readGridFile } from './batch/read';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -110,7 +111,7 @@ interface ReportOptions {
 }
 
 async function runCheck(file: string, opts: CheckOptions, io: Io): Promise<number> {
-  const { grid } = await loadWorkbookFile(file, { readOnly: true });
+  const grid = await readGridFile(file);
   const ev = evaluate(grid, { profile: opts.profile });
   const json = toCheckJson(ev, path.basename(file));
   if (opts.json) io.stdout(JSON.stringify(json, null, 2) + '\n');
