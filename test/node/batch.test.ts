@@ -93,8 +93,11 @@ describe('discovery', () => {
     expect(discoverFiles([d]).files.map((f) => f.label)).toEqual(found);
     const both = discoverFiles([path.join(d, 'x.xls'), d, path.join(d, 'z.xlsx')]).files.map((f) => f.label);
     expect(both).toEqual([path.join(d, 'x.xls'), ...found]);
-    // The summary being written is never read back.
-    expect(discoverFiles([d], [path.join(d, 'z.xlsx')]).files.map((f) => f.label)).not.toContain('z.xlsx');
+    // The summary being written, and its numbered variants from earlier runs, are never read back.
+    fs.writeFileSync(path.join(d, '复核汇总.xlsx'), '');
+    fs.writeFileSync(path.join(d, '复核汇总 (2).xlsx'), '');
+    fs.writeFileSync(path.join(d, '复核汇总 (2) 意见.xlsx'), '');
+    expect(discoverFiles([d], [path.join(d, '复核汇总.xlsx')]).files.map((f) => f.label)).toEqual(['a.XLSX', 'm.xlsm', 'z.xlsx', '复核汇总 (2) 意见.xlsx', 'a/q.xlsx', 'b/1.xlsx', 'b/2.xlsx']);
   });
 });
 

@@ -40,6 +40,21 @@ export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether a file found in a folder is the summary being written or an earlier one of its
+ * numbered variants (`复核汇总 (2).xlsx`, as writeOutputFile names them): never read back.
+ */
+export function isSummaryOutput(file: string, summary: string): boolean {
+  if (realOf(path.dirname(file)) !== realOf(path.dirname(summary))) return false;
+  const ext = path.extname(summary);
+  const base = path.basename(summary, ext);
+  return new RegExp(`^${escapeRe(base)}( \\(\\d+\\))?${escapeRe(ext)}$`, 'i').test(path.basename(file));
+}
+
 function realOf(p: string): string {
   try {
     return fs.realpathSync(p);
@@ -86,11 +101,11 @@ function scanFolder(dir: string, seenDirs: Set<string>, out: string[]): void {
  * The files to check, in order: arguments in the order given; a folder expands to its
  * workbooks. A named file is taken whatever its name (it gets its own error if it is no
  * workbook); a path that does not exist is kept, so it is reported as unusable. A file found
- * twice is checked once; a folder scan never takes `exclude` (the summary being written).
+ * twice is checked once; a folder scan never takes the summary being written (`exclude`) or
+ * its numbered variants.
  */
 export function discoverFiles(args: string[], exclude: string[] = []): Discovery {
   const files: Found[] = [];
-  const excluded = new Set(exclude.map((p) => realOf(p)));
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   let anyFolder = false;
@@ -106,7 +121,7 @@ export function discoverFiles(args: string[], exclude: string[] = []): Discovery
       anyFolder = true;
       const found: string[] = [];
       scanFolder(arg, seenDirs, found);
-      for (const p of found) if (!excluded.has(realOf(p))) take(p, path.relative(arg, p).split(path.sep).join('/'));
+      for (const p of found) if (!exclude.some((x) => isSummaryOutput(p, x))) take(p, path.relative(arg, p).split(path.sep).join('/'));
     } else {
       take(arg, arg);
     }
