@@ -385,4 +385,10 @@ describe('the draft opinion', () => {
         '复核发现问题 3 个（错误 2 个、警告 1 个、提示 0 个），主要有：1. 部门整体!H17：得分与重算不符；2. 部门整体!H20：总分不符。请逐项核实更正后重新报送。',
     );
   });
+
+  test('nothing stated, no problem; no table at all', () => {
+    const base = { department: '某局', year: null, statedTotal: null, computedTotal: 90, statedGrade: null, computedGrade: '优', tables: 1, gradeDiffers: [], counts: { error: 0, warning: 0, info: 0 }, main: [] };
+    expect(opinionText(base)).toBe('某局：经复核，你单位绩效自评（共 1 张自评表）未填报总分、未填报等级，按评分规则重算为 90 分、等级“优”。复核未发现问题，自评结果予以认可。');
+    expect(opinionText({ ...base, department: null, tables: 0 })).toMatch(/^该单位：报送的工作簿中未找到.*请按规定格式重新报送。$/);
+  });
 });

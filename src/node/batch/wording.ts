@@ -149,10 +149,12 @@ export interface OpinionInput {
 const MAIN_PROBLEMS = 3;
 
 function scorePhrase(o: OpinionInput): string {
-  const stated = `填报总分 ${num(o.statedTotal)} 分、等级“${o.statedGrade ?? '—'}”`;
-  const computed = `按评分规则重算为 ${num(o.computedTotal)} 分、等级“${o.computedGrade ?? '—'}”`;
+  const statedScore = o.statedTotal === null ? '未填报总分' : `填报总分 ${num(o.statedTotal)} 分`;
+  const stated = `${statedScore}、${o.statedGrade === null ? '未填报等级' : `等级“${o.statedGrade}”`}`;
+  const computed = o.computedTotal === null ? '无法按评分规则重算总分' : `按评分规则重算为 ${num(o.computedTotal)} 分、等级“${o.computedGrade ?? '—'}”`;
   const same = o.statedGrade === o.computedGrade && o.statedTotal !== null && o.computedTotal !== null && Math.abs(o.statedTotal - o.computedTotal) < 0.005;
-  const verdict = same ? '，与填报一致' : o.statedGrade === o.computedGrade ? '，分值有出入但等级不变' : '，等级与填报不一致';
+  const nothingStated = o.statedTotal === null && o.statedGrade === null;
+  const verdict = nothingStated || o.computedTotal === null ? '' : same ? '，与填报一致' : o.statedGrade === o.computedGrade ? '，分值有出入但等级不变' : '，等级与填报不一致';
   return `${stated}，${computed}${verdict}。`;
 }
 
