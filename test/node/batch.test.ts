@@ -264,7 +264,7 @@ describe('the review workbook', () => {
     const opi = rowsOf(wb.getWorksheet('复核意见')!);
     expect(opi).toHaveLength(GOOD);
     const three = opi.find((r) => r.getCell(1).value === '部门03.xlsx')!;
-    expect(three.getCell(8).value).toMatch(/^井陉县委网信办：经复核.*复核发现问题 \d+ 个（错误 [1-9]/);
+    expect(three.getCell(8).value).toMatch(/^井陉县委网信办：经复核.*复核发现问题\d+个（错误[1-9]/);
     const bad = rowsOf(wb.getWorksheet('无法读取')!);
     expect(bad.map((r) => r.getCell(1).value)).toEqual(['坏-加密.xlsx', '坏-损坏.xlsx', '坏-旧版.xlsx']);
     for (const r of bad) expect(r.getCell(2).value).toMatch(/[\u4e00-\u9fff]/);
@@ -376,19 +376,19 @@ describe('the draft opinion', () => {
       gradeDiffers: [],
       counts: { error: 2, warning: 1, info: 0 },
       main: [
-        { where: '部门整体!H17', message: '得分与重算不符', severity: 'error' },
-        { where: '部门整体!H20', message: '总分不符', severity: 'error' },
+        { where: '“部门整体”H17', message: '得分与重算不符', severity: 'error' },
+        { where: '“部门整体”H20', message: '总分不符', severity: 'error' },
       ],
     });
     expect(text).toBe(
-      '某局：经复核，你单位2025 年度绩效自评（共 2 张自评表）填报总分 95 分、等级“优”，按评分规则重算为 88.5 分、等级“良”，等级与填报不一致。' +
-        '复核发现问题 3 个（错误 2 个、警告 1 个、提示 0 个），主要有：1. 部门整体!H17：得分与重算不符；2. 部门整体!H20：总分不符。请逐项核实更正后重新报送。',
+      '某局：经复核，你单位2025年度绩效自评（共2张自评表）填报总分95分、等级“优”，按评分规则重算为88.5分、等级“良”，等级与填报不一致。' +
+        '复核发现问题3个（错误2个、警告1个、提示0个），主要有：1. “部门整体”H17：得分与重算不符；2. “部门整体”H20：总分不符。请逐项核实更正后重新报送。',
     );
   });
 
   test('nothing stated, no problem; no table at all', () => {
     const base = { department: '某局', year: null, statedTotal: null, computedTotal: 90, statedGrade: null, computedGrade: '优', tables: 1, gradeDiffers: [], counts: { error: 0, warning: 0, info: 0 }, main: [] };
-    expect(opinionText(base)).toBe('某局：经复核，你单位绩效自评（共 1 张自评表）未填报总分、未填报等级，按评分规则重算为 90 分、等级“优”。复核未发现问题，自评结果予以认可。');
+    expect(opinionText(base)).toBe('某局：经复核，你单位绩效自评（共1张自评表）未填报总分、未填报等级，按评分规则重算为90分、等级“优”。复核未发现问题，自评结果予以认可。');
     expect(opinionText({ ...base, department: null, tables: 0 })).toMatch(/^该单位：报送的工作簿中未找到.*请按规定格式重新报送。$/);
   });
 });

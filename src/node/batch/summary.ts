@@ -118,7 +118,7 @@ function mainProblems(findings: Finding[]): W.OpinionInput['main'] {
   return [...findings]
     .filter((f) => f.severity !== 'info')
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-    .map((f) => ({ where: inertText(`${f.sheet}!${f.cell}`), message: inertText(f.message), severity: f.severity }));
+    .map((f) => ({ where: W.opinionWhere(inertText(f.sheet), f.cell), message: inertText(f.message), severity: f.severity }));
 }
 
 export function opinionOf(f: UsableFile): W.OpinionInput {

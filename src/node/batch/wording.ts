@@ -142,16 +142,21 @@ export interface OpinionInput {
   /** Project tables whose recomputed grade differs from the stated one. */
   gradeDiffers: { name: string; stated: string | null; computed: string | null }[];
   counts: Counts;
-  /** The main problems, most serious first (already inert). */
+  /** The main problems, most serious first (already inert); `where` as opinionWhere gives it. */
   main: { where: string; message: string; severity: Severity }[];
 }
 
 const MAIN_PROBLEMS = 3;
 
+/** Where a problem is, as the opinion names it: “部门整体”C5. */
+export function opinionWhere(sheet: string, cell: string): string {
+  return `“${sheet}”${cell}`;
+}
+
 function scorePhrase(o: OpinionInput): string {
-  const statedScore = o.statedTotal === null ? '未填报总分' : `填报总分 ${num(o.statedTotal)} 分`;
+  const statedScore = o.statedTotal === null ? '未填报总分' : `填报总分${num(o.statedTotal)}分`;
   const stated = `${statedScore}、${o.statedGrade === null ? '未填报等级' : `等级“${o.statedGrade}”`}`;
-  const computed = o.computedTotal === null ? '无法按评分规则重算总分' : `按评分规则重算为 ${num(o.computedTotal)} 分、等级“${o.computedGrade ?? '—'}”`;
+  const computed = o.computedTotal === null ? '无法按评分规则重算总分' : `按评分规则重算为${num(o.computedTotal)}分、等级“${o.computedGrade ?? '—'}”`;
   const same = o.statedGrade === o.computedGrade && o.statedTotal !== null && o.computedTotal !== null && Math.abs(o.statedTotal - o.computedTotal) < 0.005;
   const nothingStated = o.statedTotal === null && o.statedGrade === null;
   const verdict = nothingStated || o.computedTotal === null ? '' : same ? '，与填报一致' : o.statedGrade === o.computedGrade ? '，分值有出入但等级不变' : '，等级与填报不一致';
@@ -161,7 +166,7 @@ function scorePhrase(o: OpinionInput): string {
 function problemsPhrase(o: OpinionInput): string {
   const total = o.counts.error + o.counts.warning + o.counts.info;
   if (total === 0) return '复核未发现问题，自评结果予以认可。';
-  const parts = [`复核发现问题 ${total} 个（错误 ${o.counts.error} 个、警告 ${o.counts.warning} 个、提示 ${o.counts.info} 个）`];
+  const parts = [`复核发现问题${total}个（错误${o.counts.error}个、警告${o.counts.warning}个、提示${o.counts.info}个）`];
   const main = o.main.slice(0, MAIN_PROBLEMS);
   if (main.length) parts.push(`，主要有：${main.map((m, i) => `${i + 1}. ${m.where}：${m.message}`).join('；')}`);
   const ask = o.counts.error > 0 ? '请逐项核实更正后重新报送。' : '请核实相关内容，必要时修改完善。';
@@ -171,14 +176,14 @@ function problemsPhrase(o: OpinionInput): string {
 /** A short draft opinion in the bureau's voice, ready to edit. */
 export function opinionText(o: OpinionInput): string {
   const who = o.department ?? '该单位';
-  const year = o.year !== null ? `${o.year} 年度` : '';
+  const year = o.year !== null ? `${o.year}年度` : '';
   if (o.tables === 0) return `${who}：报送的工作簿中未找到部门整体支出或项目支出绩效自评表，无法复核，请按规定格式重新报送。`;
-  const head = `${who}：经复核，你单位${year}绩效自评（共 ${o.tables} 张自评表）${scorePhrase(o)}`;
+  const head = `${who}：经复核，你单位${year}绩效自评（共${o.tables}张自评表）${scorePhrase(o)}`;
   const projects = o.gradeDiffers.length
-    ? `另有 ${o.gradeDiffers.length} 个项目重算等级与填报不一致（${o.gradeDiffers
+    ? `另有${o.gradeDiffers.length}个项目重算等级与填报不一致（${o.gradeDiffers
         .slice(0, MAIN_PROBLEMS)
         .map((p) => `“${p.name}”填报“${p.stated ?? '—'}”、重算“${p.computed ?? '—'}”`)
-        .join('；')}${o.gradeDiffers.length > MAIN_PROBLEMS ? ' 等' : ''}）。`
+        .join('；')}${o.gradeDiffers.length > MAIN_PROBLEMS ? '等' : ''}）。`
     : '';
   return head + projects + problemsPhrase(o);
 }
