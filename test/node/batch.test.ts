@@ -8,6 +8,7 @@ import { layoutWorkbook } from '../../src/core/template';
 import type { WorkbookModel } from '../../src/core/template';
 import { sampleGrid } from '../../src/core/sample';
 import { gridToXlsx } from '../../src/node/xlsx';
+import { makeSheet } from '../../src/core/grid';
 import { main } from '../../src/node/cli';
 import { discoverFiles } from '../../src/node/batch/discover';
 import { createProgress, fitWidth, type ProgressStream } from '../../src/node/batch/progress';
@@ -268,6 +269,21 @@ describe('the review workbook', () => {
     const bad = rowsOf(wb.getWorksheet('无法读取')!);
     expect(bad.map((r) => r.getCell(1).value)).toEqual(['坏-加密.xlsx', '坏-损坏.xlsx', '坏-旧版.xlsx']);
     for (const r of bad) expect(r.getCell(2).value).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('a usable workbook with no table still has its row, marked, and its opinion', async () => {
+    const none = path.join(dir, '无表.xlsx');
+    await gridToXlsx({ sheets: [makeSheet('说明', [['本工作簿只有说明文字']])] }, none);
+    const file = path.join(dir, '无表汇总.xlsx');
+    const r = await run('check', none, good(1), '--summary', file);
+    expect(r.out).toContain('无表.xlsx  （未写明部门）：未找到绩效自评表');
+    const back = await readBack(file);
+    const rows = rowsOf(back.getWorksheet('汇总')!);
+    expect(rows[0].getCell(1).value).toBe(none);
+    expect(rows[0].getCell(16).value).toBe('未找到绩效自评表');
+    expect(rows).toHaveLength(4);
+    const opi = rowsOf(back.getWorksheet('复核意见')!);
+    expect(opi[0].getCell(8).value).toMatch(/^该单位：报送的工作簿中未找到/);
   });
 
   test('never overwritten: the next free name, unless --force', async () => {
