@@ -35,7 +35,7 @@ import {
 
 
 /** The fill the last snapshot saw on a cell, or undefined when it did not read that cell. */
-function seenFill(k: Kit, s: Seen, sheet: string, cell: string): FillSeen | undefined {
+function seenFill(s: Seen, sheet: string, cell: string): FillSeen | undefined {
   const sh = s.sheets.get(sheet);
   if (!sh || !sh.area) return undefined;
   const { r, c } = parseA1(cell);
@@ -186,12 +186,12 @@ function planFromSeen(k: Kit, s: Seen, marked: Mark[], wanted: Map<string, Mark>
   const useNotes = sup.notes;
   const useComments = !sup.notes && sup.comments;
   if ((useNotes && !s.notes) || (useComments && !s.comments)) return null;
-  const fills = marked.map((m) => seenFill(k, s, m.sheet, m.cell));
+  const fills = marked.map((m) => seenFill(s, m.sheet, m.cell));
   if (fills.some((f) => f === undefined)) return null;
   const oldByKey = new Map(s.record.map((e) => [recordKey(e.sheet, e.cell), e]));
   // The record is resolved to the snapshot's sheets: an entry on a sheet gone since is not in it.
   const stale = s.record.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)) && s.sheets.has(e.sheet));
-  const staleFills = stale.map((e) => seenFill(k, s, e.sheet, e.cell));
+  const staleFills = stale.map((e) => seenFill(s, e.sheet, e.cell));
   if (staleFills.some((f) => f === undefined)) return null;
 
   const refuse = (names: Iterable<string>, verb: string) => {

@@ -14,7 +14,8 @@ function start(): void {
   const w = window as unknown as { __selfevalReady?: () => void };
   w.__selfevalReady?.();
   const root = createRoot(el);
-  const render = () => root.render(<App host={createExcelHost()} theme={officeTheme()} />);
+  const host = createExcelHost();
+  const render = () => root.render(<App host={host} theme={officeTheme()} />);
   render();
   try {
     // Office's theme can change while the pane is open (where the host reports it).
