@@ -4,25 +4,11 @@
 // keeps the pane's JavaScript within its size budget (the combobox brings a positioning engine).
 
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Select,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowSync16Regular, DismissRegular, DocumentText20Regular, Eraser20Regular, TableAdd20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
+import { Button, FluentProvider, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { DocumentText20Regular, Eraser20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
 import type { WorkbookEvent, WorkbookHost } from '../office/host';
-import { BUILTIN_PROFILES } from '../core/profiles';
-import { headerOf, initialState, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
+import { initialState, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
+import { Notices, PaneHeader } from './PaneParts';
 import { Findings } from './Findings';
 import { Summary } from './Summary';
 import { FindingCard } from './FindingCard';
@@ -31,7 +17,6 @@ import { flatOrder, findingAt, groupFindings, listed, visible } from './findings
 import { suggestionFor } from '../core/suggest';
 import { themeFor, type OfficeThemeColors } from './theme';
 import { usePaneActions } from './actions';
-import { inertText } from '../core/inert';
 
 const useStyles = makeStyles({
   root: {
@@ -48,17 +33,11 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
   },
-  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  year: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   secondary: { display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: tokens.spacingHorizontalS },
   full: { width: '100%', maxWidth: 'none' },
   progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   hint: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  ask: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusLarge, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, outlineStyle: 'none' },
-  askButtons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   clear: { display: 'flex', flexDirection: 'column', alignItems: 'center', rowGap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalL, color: tokens.colorStatusSuccessForeground1, textAlign: 'center' },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
@@ -200,45 +179,17 @@ export function Pane({ host }: { host: WorkbookHost }) {
     }
   };
 
-  const head = headerOf(ev);
   const counts = ev ? severityCounts(split.shown) : undefined;
   const empty = noTable(ev);
-  const profileId = state.profileId ?? ev?.profile.id;
   const isBusy = busy !== null;
   const suggestion = current && grid ? suggestionFor(current.finding, grid) : undefined;
-  const profileHint = state.profileId
-    ? '已手动选择；切换后按已读取的数据重新计算。'
-    : ev?.profileSource === 'workbook'
-      ? '来自工作簿“权重方案”。'
-      : ev
-        ? '工作簿未指定权重方案，使用默认方案。'
-        : '检查时默认采用工作簿“权重方案”中的设置。';
 
   return (
     <main className={s.root} aria-busy={isBusy} onKeyDown={onKeyDown}>
       <div className={s.live} role="status" aria-live="polite" data-testid="live">
         {state.announce}
       </div>
-      <header className={s.header}>
-        <div>
-          <h1 className={s.h1} data-testid="department">
-            {head.name ? inertText(head.name) : ev ? '未识别部门名称' : '绩效自评助手'}
-          </h1>
-          <div className={s.year} data-testid="year">
-            {head.year !== undefined ? `${head.year} 年度` : ev ? '未识别评价年度' : '点击“一键检查”读取当前工作簿'}
-          </div>
-        </div>
-        <Field label="权重方案" hint={profileHint} size="small">
-          <Select size="small" value={profileId ?? ''} onChange={(_, d) => d.value && act.chooseProfile(d.value)} disabled={isBusy}>
-            {!profileId && <option value="">按工作簿“权重方案”</option>}
-            {BUILTIN_PROFILES.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </header>
+      <PaneHeader state={state} busy={isBusy} onProfile={act.chooseProfile} />
 
       <div className={s.actions}>
         <Button
@@ -268,65 +219,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
         </div>
       )}
 
-      {state.askReport && (
-        <div className={s.ask} role="group" aria-labelledby="ask-title" tabIndex={-1} ref={askRef} data-testid="ask-report">
-          <h2 id="ask-title" className={s.h2}>
-            {`工作簿中已有“${state.askReport.existing}”工作表`}
-          </h2>
-          <Text className={s.hint}>替换会删除原工作表的全部内容；也可以另存为新的工作表。</Text>
-          <div className={s.askButtons}>
-            <Button appearance="primary" size="small" onClick={() => act.writeReport(false)} disabledFocusable={isBusy}>
-              {`另存为“${state.askReport.next}”`}
-            </Button>
-            <Button size="small" onClick={() => act.writeReport(true)} disabledFocusable={isBusy}>
-              替换原工作表
-            </Button>
-            <Button size="small" appearance="subtle" onClick={() => dispatch({ type: 'dismiss' })} disabledFocusable={isBusy}>
-              取消
-            </Button>
-          </div>
-        </div>
-      )}
-
-      {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
-          <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle>
-            {notice.text}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={<Button aria-label="关闭消息" appearance="transparent" size="small" icon={<DismissRegular />} onClick={() => dispatch({ type: 'dismiss' })} />}
-          />
-        </MessageBar>
-      )}
-
-      {ev && state.stale && (
-        <MessageBar intent="warning" layout="multiline" data-testid="stale">
-          <MessageBarBody>
-            <MessageBarTitle>结果可能已过期</MessageBarTitle>
-            检查之后工作簿有改动。生成报告前会自动重新检查。
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" icon={<ArrowSync16Regular />} onClick={act.check} disabledFocusable={isBusy}>
-              重新检查
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-
-      {ev && empty && (
-        <MessageBar intent="warning" layout="multiline" data-testid="no-table">
-          <MessageBarBody>
-            <MessageBarTitle>未找到绩效自评表</MessageBarTitle>
-            工作簿中没有可识别的部门整体支出或项目支出绩效自评表。可以插入标准模板，填写后再检查。
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" icon={<TableAdd20Regular />} onClick={act.template} disabledFocusable={isBusy}>
-              插入标准模板
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      <Notices state={state} busy={isBusy} askRef={askRef} dispatch={dispatch} onWriteReport={act.writeReport} onCheck={act.check} onTemplate={act.template} />
 
       {ev && counts && !empty && <Summary tables={tableSummaries(ev)} counts={counts} ignored={split.ignored.length} headingRef={summaryRef} />}
 
