@@ -6,8 +6,9 @@ import type { Mark, SheetLayout } from './plan';
 import { readWorkbook } from './reader';
 import { runChecks } from './checks';
 import { BUILTIN_PROFILES, resolveProfile } from './profiles';
-import { buildReport } from './report';
-import { layoutReport, uniqueSheetName } from './layout';
+import { buildReport } from './report/index';
+import { uniqueSheetName } from './layout';
+import { layoutReport } from './report/sheet';
 import { planMarks, sortFindings } from './marks';
 import { roundTo } from './format';
 

@@ -1,0 +1,45 @@
+// 二、自评工作开展情况: （一）自评的组织工作 (the projects, each with its funds and result) and
+// （二）自评的方法和过程 (the scores of the level-1 indicators and of 预算执行率).
+
+import type { Ctx } from './context';
+import { fundsRow } from './context';
+import { endSentence, textOf } from './text';
+import { projectsTable } from './projectsTable';
+import * as W from './wording';
+
+export function writeSection2(c: Ctx): void {
+  c.b.section(c.h.s2);
+  c.b.subsection(c.h.s2a);
+  const orgWork = textOf(c.basic?.selfEvalOrganisation);
+  if (orgWork) c.b.para(endSentence(orgWork));
+  else if (c.basic) c.b.para(W.ORG_WORK_NONE);
+  if (!c.projectOnly) writeProjects(c);
+  c.b.subsection(c.h.s2b);
+  const l1 = c.profile.level1;
+  c.b.para(W.METHOD_WEIGHTS(l1['产出指标'], l1['效益指标'], l1['满意度指标'], c.profile.execWeight));
+  c.b.para(W.METHOD_PROCESS);
+}
+
+function writeProjects(c: Ctx): void {
+  const { b, projects, dept } = c;
+  const deptProject = fundsRow(dept, 'project');
+  if (projects.length === 0) {
+    let s = W.PROJECTS_NONE;
+    if (deptProject?.adjusted !== undefined) s += W.PROJECTS_DEPT_AMOUNT(b.wan('项目支出全年预算数', deptProject.adjusted, deptProject.row.adjusted!.ref));
+    b.para(s);
+    return;
+  }
+  let sum = 0;
+  let summed = 0;
+  let sumRef = deptProject?.row.adjusted?.ref;
+  for (const p of projects) {
+    const f = fundsRow(p, 'total');
+    if (f?.adjusted === undefined) continue;
+    sum += f.adjusted;
+    summed++;
+    sumRef ??= f.row.adjusted!.ref;
+  }
+  const lead = W.PROJECTS_LEAD(c.yearWords, c.subject, b.fig('项目个数', `${projects.length}个`, projects.length, projects[0].titleRef));
+  b.para(lead + (summed > 0 && sumRef ? W.PROJECTS_SUM(b.wan('项目全年预算数合计（重算）', sum, sumRef, W.NOTE_RECOMPUTED)) : W.PROJECTS_LIST));
+  projectsTable(c);
+}
