@@ -56,7 +56,17 @@ const fontOf = (k: FontKey) => {
   const n = DOCX_FONTS[k].name;
   return { ascii: n, eastAsia: n, hAnsi: n, cs: n, hint: 'eastAsia' };
 };
-const run = (t: string, k: FontKey, size: number, bold = false) => new TextRun({ text: t, font: fontOf(k), size, bold });
+/** Characters XML 1.0 cannot hold (a cell may contain them): dropped. */
+const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** Runs of plain text (never a field or formula); a line break in the text is a line break in Word. */
+function runs(t: string, k: FontKey, size: number, bold = false): TextRun[] {
+  // only 3号 text keeps to the character grid; a smaller or larger size would be spread over whole grid cells
+  const grid = size === DOCX_SIZES.body ? {} : { snapToGrid: false };
+  return t
+    .replace(XML_ILLEGAL, '')
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => new TextRun({ text: line, font: fontOf(k), size, bold, ...grid, ...(i > 0 ? { break: 1 } : {}) }));
+}
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BOX: IBordersOptions = { top: { ...LINE, space: 4 }, bottom: { ...LINE, space: 4 }, left: { ...LINE, space: 4 }, right: { ...LINE, space: 4 } };
@@ -64,22 +74,22 @@ const BOX: IBordersOptions = { top: { ...LINE, space: 4 }, bottom: { ...LINE, sp
 function paragraphs(b: Exclude<ReportBlock, ReportTable>): Paragraph[] {
   switch (b.type) {
     case 'title':
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 579 }, children: [run(b.text, 'title', DOCX_SIZES.title)] })];
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 579 }, children: runs(b.text, 'title', DOCX_SIZES.title) })];
     case 'notice':
       return [b.text, ...b.items].map(
-        (t, i) => new Paragraph({ border: BOX, keepNext: true, children: [run(t, i === 0 ? 'heading1' : 'body', DOCX_SIZES.notice)] }),
+        (t, i) => new Paragraph({ border: BOX, keepNext: true, children: runs(t, i === 0 ? 'heading1' : 'body', DOCX_SIZES.notice) }),
       );
     case 'heading': {
       const k: FontKey = b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'body';
-      return [new Paragraph({ keepNext: true, indent: { firstLine: 640 }, children: [run(b.text, k, DOCX_SIZES.body, b.level === 3)] })];
+      return [new Paragraph({ keepNext: true, indent: { firstLine: 640 }, children: runs(b.text, k, DOCX_SIZES.body, b.level === 3) })];
     }
     case 'paragraph':
-      return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 640 }, children: [run(b.text, 'body', DOCX_SIZES.body)] })];
+      return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 640 }, children: runs(b.text, 'body', DOCX_SIZES.body) })];
   }
 }
 
 const cellPara = (t: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-  new Paragraph({ alignment: opts.align ?? AlignmentType.LEFT, spacing: { line: 320, lineRule: LineRuleType.EXACT }, children: [run(t, 'body', DOCX_SIZES.table, opts.bold)] });
+  new Paragraph({ alignment: opts.align ?? AlignmentType.LEFT, spacing: { line: 320, lineRule: LineRuleType.EXACT }, children: runs(t, 'body', DOCX_SIZES.table, opts.bold) });
 
 function table(t: ReportTable): (Paragraph | Table)[] {
   const total = t.widths.reduce((a, w) => a + w, 0) || 1;
@@ -123,7 +133,7 @@ function table(t: ReportTable): (Paragraph | Table)[] {
   }
   const all = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const out: (Paragraph | Table)[] = [];
-  if (t.caption) out.push(new Paragraph({ keepNext: true, indent: { firstLine: 640 }, children: [run(t.caption, 'body', DOCX_SIZES.body, true)] }));
+  if (t.caption) out.push(new Paragraph({ keepNext: true, indent: { firstLine: 640 }, children: runs(t.caption, 'body', DOCX_SIZES.body, true) }));
   out.push(
     new Table({
       layout: TableLayoutType.FIXED,
@@ -142,9 +152,9 @@ function pageFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): 
   const k: FontKey = 'pageNumber';
   const size = DOCX_SIZES.pageNumber;
   const children: ParagraphChild[] = [
-    new TextRun({ text: '— ', font: fontOf(k), size }),
-    new TextRun({ children: [PageNumber.CURRENT], font: fontOf(k), size }),
-    new TextRun({ text: ' —', font: fontOf(k), size }),
+    new TextRun({ text: '— ', font: fontOf(k), size, snapToGrid: false }),
+    new TextRun({ children: [PageNumber.CURRENT], font: fontOf(k), size, snapToGrid: false }),
+    new TextRun({ text: ' —', font: fontOf(k), size, snapToGrid: false }),
   ];
   // 空一字: one character in from the edge
   return new Footer({ children: [new Paragraph({ alignment: align, indent: align === AlignmentType.RIGHT ? { right: 280 } : { left: 280 }, children })] });
@@ -174,6 +184,8 @@ export function docxDocument(doc: ReportDoc): Document {
       default: {
         document: { run: { font: fontOf('body'), size: DOCX_SIZES.body }, paragraph: { spacing: { line: 240 } } },
       },
+      // the character grid is measured on the Normal style's size: 3号
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: { font: fontOf('body'), size: DOCX_SIZES.body } }],
     },
     sections: [
       {

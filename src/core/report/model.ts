@@ -6,7 +6,7 @@
 // kind of number it is, so each renderer formats it (万元 two decimals, rates as percent).
 
 import type { Ref } from '../types';
-import { fmtRate, fmtScore, fixed2 } from '../format';
+import { fmtRate, fmtScore, fixed2, roundTo } from '../format';
 
 /** What a number in a table is: 万元 amount, a rate (fraction), a score, a count. */
 export type NumberKind = 'amount' | 'rate' | 'score' | 'count';
@@ -62,7 +62,8 @@ export interface ReportDoc {
 }
 
 export const text = (t: string | undefined | null): ReportCell => ({ type: 'text', text: t ?? '' });
-export const num = (value: number, kind: NumberKind): ReportCell => ({ type: 'number', value, kind });
+/** A number cell; a score is kept at the two decimals it is shown with. */
+export const num = (value: number, kind: NumberKind): ReportCell => ({ type: 'number', value: kind === 'score' ? roundTo(value, 2) : value, kind });
 
 /** A number cell as printed: amounts 0.00, rates 0.00%, scores with at most two decimals. */
 export function cellText(c: ReportCell): string {

@@ -41,7 +41,8 @@ export const NUMBER_FORMATS: Record<NumberKind, string> = { amount: '0.00', rate
 
 /** The height, in points, a wrapped text needs in a width of `units` characters. */
 function heightFor(s: string, units: number, fontSize: number): number | undefined {
-  const perLine = Math.max(4, units - 2);
+  // a little short of the width: Excel breaks lines before punctuation that may not start one
+  const perLine = Math.max(4, Math.floor((units - 2) * 0.92));
   const lines = s.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / perLine)), 0);
   if (lines <= 1) return undefined;
   return Math.min(409, Math.ceil(lines * fontSize * 1.5));
@@ -131,7 +132,7 @@ export function layoutReport(doc: ReportDoc, sheetName: string): SheetLayout {
         break;
     }
   });
-  const printRows = Math.max(w.row, 1);
+  const printRows = Math.max(1, ...w.cells.map((c) => c.row + 1));
   figureTable(w, doc);
   const columnWidths = [...TABLE_WIDTHS, 2, ...FIGURE_WIDTHS];
   return {
