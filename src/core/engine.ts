@@ -9,6 +9,7 @@ import { BUILTIN_PROFILES, resolveProfile } from './profiles';
 import { buildReport } from './report/index';
 import { uniqueSheetName } from './layout';
 import { layoutReport } from './report/sheet';
+import { basicSheetLayout } from './basicSheet';
 import { planMarks, sortFindings } from './marks';
 import { roundTo } from './format';
 
@@ -147,4 +148,9 @@ export function toCheckJson(ev: Evaluation, file: string): CheckJson {
     tables: ev.check.results.map(tableJson),
     findings: ev.findings,
   };
+}
+
+/** The 基本情况 sheet for 插入基本情况表 / `selfeval basic`, or undefined when the workbook has one. */
+export function basicSheetOf(ev: Evaluation, existingSheetNames: string[]): SheetLayout | undefined {
+  return basicSheetLayout(ev.read, existingSheetNames);
 }

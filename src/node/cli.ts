@@ -10,6 +10,7 @@ import type { Finding, Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
 import { loadWorkbookFile } from './xlsx';
 import { runReport, type ReportOptions } from './reportCommand';
+import { runBasic, type BasicOptions } from './basicCommand';
 
 export { defaultOutput } from './reportCommand';
 
@@ -186,6 +187,17 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .action(async (file: string, opts: ReportOptions) => {
       setCode(await runReport(file, opts, io));
+    });
+
+  program
+    .command('basic')
+    .description('写出加了“基本情况”工作表的副本：从自评表取得的内容已填入，其余留空并附示例（原文件不变）')
+    .argument('<workbook.xlsx>', '缺少“基本情况”工作表的工作簿')
+    .option('-o, --output <OUT.xlsx>', '输出文件（默认：与原文件同目录的 <名称>.基本情况.xlsx）')
+    .option('--force', '输出文件已存在时覆盖（默认另起新名“名称 (2)”）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (file: string, opts: BasicOptions) => {
+      setCode(await runBasic(file, opts, io));
     });
 
   for (const cmd of program.commands) {

@@ -230,3 +230,31 @@ describe('a project-only workbook', () => {
     expect(paras).toContain('一、项目基本情况');
   });
 });
+
+describe('selfeval basic', () => {
+  test('adds a 基本情况 sheet to a copy of a workbook without one; refuses a workbook that has one', async () => {
+    const m = sampleModel();
+    delete m.basic;
+    const input = path.join(dir, 'nobasic.xlsx');
+    await gridToXlsx(layoutWorkbook(m).grid, input);
+    const before = sha256(input);
+    const r = await run('basic', input);
+    expect(r.code).toBe(0);
+    const out = path.join(dir, 'nobasic.基本情况.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('基本情况')!;
+    expect(ws.getCell('A3').value).toBe('部门名称');
+    expect(ws.getCell('B3').value).toBe('井陉县委网信办');
+    expect(ws.getCell('B3').border?.top?.style).toBe('thin');
+    expect(sha256(input)).toBe(before);
+    // the copy now has its 基本情况: a second run refuses, and writes nothing
+    const again = await run('basic', out, '-o', path.join(dir, 'again.xlsx'));
+    expect(again.code).toBe(2);
+    expectOneChineseLine(again.err);
+    expect(fs.existsSync(path.join(dir, 'again.xlsx'))).toBe(false);
+    // and the report of the copy reads it
+    const rep = await run('report', out, '--docx-only', '-o', path.join(dir, 'nobasic.docx'));
+    expect(rep.code).toBeLessThan(2);
+  });
+});
