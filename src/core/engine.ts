@@ -10,6 +10,7 @@ import { buildReport } from './report/index';
 import { uniqueSheetName } from './layout';
 import { layoutReport } from './report/sheet';
 import { basicSheetLayout } from './basicSheet';
+import { innerYearFindings } from './tableYears';
 import { planMarks, sortFindings } from './marks';
 import { roundTo } from './format';
 
@@ -59,7 +60,7 @@ export function evaluate(grid: Grid, opts: EvaluateOptions = {}): Evaluation {
   const read = readWorkbook(grid);
   const { profile, source } = chooseProfile(read, opts.profile);
   const check = runChecks(read, profile);
-  const findings = sortFindings([...read.findings, ...check.findings], grid.sheets.map((s) => s.name));
+  const findings = sortFindings([...read.findings, ...check.findings, ...innerYearFindings(grid, read)], grid.sheets.map((s) => s.name));
   // The narrative is built when first asked for: `check` never needs it.
   let report: ReportDoc | undefined;
   return {

@@ -3,7 +3,8 @@
 
 import type { Ctx } from './context';
 import { fundsRow } from './context';
-import { endSentence, textOf } from './text';
+import { endSentence, sameAt2, textOf } from './text';
+import { fmtWan } from '../format';
 import { projectsTable } from './projectsTable';
 import * as W from './wording';
 
@@ -40,6 +41,8 @@ function writeProjects(c: Ctx): void {
     sumRef ??= f.row.adjusted!.ref;
   }
   const lead = W.PROJECTS_LEAD(c.yearWords, c.subject, b.fig('项目个数', `${projects.length}个`, projects.length, projects[0].titleRef));
-  b.para(lead + (summed > 0 && sumRef ? W.PROJECTS_SUM(b.wan('项目全年预算数合计（重算）', sum, sumRef, W.NOTE_RECOMPUTED)) : W.PROJECTS_LIST));
+  const stated = deptProject?.adjusted;
+  const note = stated !== undefined && summed === projects.length && !sameAt2(stated, sum) ? W.NOTE_DIFFERS(`部门整体支出表中项目支出全年预算数${fmtWan(stated)}`) : W.NOTE_RECOMPUTED;
+  b.para(lead + (summed > 0 && sumRef ? W.PROJECTS_SUM(b.wan('项目全年预算数合计（重算）', sum, sumRef, note)) : W.PROJECTS_LIST));
   projectsTable(c);
 }
