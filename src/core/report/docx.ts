@@ -29,6 +29,7 @@ import {
   type IBordersOptions,
   type ParagraphChild,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ReportBlock, ReportDoc, ReportTable } from './model';
 import { cellText } from './model';
 
@@ -74,10 +75,10 @@ const BOX: IBordersOptions = { top: { ...LINE, space: 4 }, bottom: { ...LINE, sp
 function paragraphs(b: Exclude<ReportBlock, ReportTable>): Paragraph[] {
   switch (b.type) {
     case 'title':
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 579 }, children: runs(b.text, 'title', DOCX_SIZES.title) })];
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 579, line: 579, lineRule: LineRuleType.EXACT }, children: runs(b.text, 'title', DOCX_SIZES.title) })];
     case 'notice':
       return [b.text, ...b.items].map(
-        (t, i) => new Paragraph({ border: BOX, keepNext: true, children: runs(t, i === 0 ? 'heading1' : 'body', DOCX_SIZES.notice) }),
+        (t, i) => new Paragraph({ border: BOX, keepNext: true, spacing: { line: 360, lineRule: LineRuleType.EXACT }, children: runs(t, i === 0 ? 'heading1' : 'body', DOCX_SIZES.notice) }),
       );
     case 'heading': {
       const k: FontKey = b.level === 1 ? 'heading1' : b.level === 2 ? 'heading2' : 'body';
@@ -203,8 +204,20 @@ export function docxDocument(doc: ReportDoc): Document {
   });
 }
 
+/**
+ * Paragraphs set at an exact line height (table cells, the notice, the title) do not snap to
+ * the character grid, so text smaller or larger than 3号 is not spread over whole grid cells.
+ * (`docx` writes the run-level switch only; the paragraph-level one is added here.)
+ */
+export function unsnapExactParagraphs(xml: string): string {
+  return xml.replace(/<w:spacing (?=[^>]*w:lineRule="exact")/g, '<w:snapToGrid w:val="0"/><w:spacing ');
+}
+
 /** The .docx file of a report, as bytes (in Node and in the browser). */
 export async function docxBytes(doc: ReportDoc): Promise<Uint8Array> {
   const buf = await Packer.toArrayBuffer(docxDocument(doc), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
-  return new Uint8Array(buf);
+  const files = unzipSync(new Uint8Array(buf));
+  const main = 'word/document.xml';
+  if (files[main]) files[main] = strToU8(unsnapExactParagraphs(strFromU8(files[main])));
+  return zipSync(files);
 }

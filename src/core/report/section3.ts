@@ -82,7 +82,7 @@ function writeGroups(c: Ctx, t: Table, asCaption: boolean): void {
     if (sumS !== undefined) meta.push(W.GROUP_SCORE(c.b.score(lab(t, `${g.name}得分合计（重算）`), sumS, firstRef)));
     const head = W.GROUP_HEAD(g.name, meta);
     if (!asCaption) c.b.heading3(head);
-    c.b.table({ caption: asCaption ? head : undefined, header: W.INDICATOR_HEADER, widths: [14, 26, 14, 14, 7, 7], rows: g.list.map((s) => indicatorRow(c, t, s)) });
+    c.b.table({ caption: asCaption ? head : undefined, header: W.INDICATOR_HEADER, widths: [13, 25, 14, 14, 8, 8], rows: g.list.map((s) => indicatorRow(c, t, s)) });
     const short = g.list.filter((s) => s.belowFull || s.unmet);
     if (short.length === 0) {
       if (g.list.every((s) => s.weight !== undefined && s.score !== undefined)) c.b.para(W.GROUP_FULL(g.name));
