@@ -3,8 +3,6 @@
 // formula-looking text that must stay text, Excel's cell limit. The report sheet itself is
 // src/core/report/sheet.ts.
 
-import type { LayoutCell, SheetLayout } from './plan';
-
 /** Excel would take this text, typed into a cell, as a formula: it begins with = + - or @. */
 export function isFormulaLike(s: string): boolean {
   return typeof s === 'string' && s.length > 0 && /^[=+\-@]/.test(s);
@@ -56,23 +54,6 @@ export function textUnits(s: string): number {
   let w = 0;
   for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
   return w;
-}
-
-/**
- * Heights for rows whose wrapped text takes more than one line: Excel does not refit a row
- * when it opens a file, so the layout states the height its text needs.
- */
-export function rowHeightsFor(cells: LayoutCell[], columnWidths: number[]): Record<number, number> {
-  const heights: Record<number, number> = {};
-  for (const c of cells) {
-    if (!c.wrap || typeof c.value !== 'string') continue;
-    const perLine = Math.max(4, (columnWidths[c.col] ?? 10) - 2);
-    const lines = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / perLine)), 0);
-    if (lines <= 1) continue;
-    const h = Math.ceil(lines * (c.fontSize ?? 11) * 1.5);
-    heights[c.row] = Math.min(409, Math.max(heights[c.row] ?? 0, h));
-  }
-  return heights;
 }
 
 /** The most characters Excel keeps in one cell. */

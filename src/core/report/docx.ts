@@ -16,6 +16,7 @@ import {
   DocumentGridType,
   Footer,
   Packer,
+  HeightRule,
   LineRuleType,
   PageNumber,
   Paragraph,
@@ -121,6 +122,7 @@ function table(t: ReportTable): (Paragraph | Table)[] {
     rows.push(
       new TableRow({
         cantSplit: true,
+        ...(t.signing ? { height: { value: mm(12), rule: HeightRule.ATLEAST } } : {}),
         children: r.map(
           (c, j) =>
             new TableCell({

@@ -30,6 +30,8 @@ export interface ReportTable {
   /** Relative column widths (character units), one per column. */
   widths: number[];
   rows: ReportCell[][];
+  /** Rows tall enough to sign in (the team list with its 签字 column). */
+  signing?: boolean;
 }
 
 export type ReportBlock =

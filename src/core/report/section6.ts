@@ -14,6 +14,7 @@ export function writeSection6(c: Ctx): void {
   c.b.table({
     header: W.TEAM_HEADER,
     widths: [12, 24, 18, 12, 12, 8],
+    signing: true,
     rows: (team.length ? team.map((m) => [m.name, m.unit, m.post, m.title, '', m.note]) : [['', '', '', '', '', '']]).map((r) => r.map((x) => text(x === undefined || x === null ? '' : String(x)))),
   });
 }

@@ -34,6 +34,8 @@ export const PARAGRAPH_INDENT = '\u3000\u3000';
 const NOTICE_FILL = SEVERITY_FILL.error; // '#FFC7CE'
 const NOTICE_COLOR = '#9C0006';
 const TABLE_HEADER_FILL = '#F2F2F2';
+/** Points: room for a signature. */
+const SIGNING_ROW = 30;
 const FIGURE_HEADER_FILL = '#D9E1F2';
 
 /** The number format of a number cell, by its kind. */
@@ -72,6 +74,8 @@ class SheetWriter {
       const h = heightFor(value, widthOf(c0, c1), c.fontSize ?? 11);
       if (h) this.heights[r] = Math.max(this.heights[r] ?? 0, h);
     }
+    // a larger font needs a taller row than Excel's default 15 pt
+    if (c.fontSize && c.fontSize > 11) this.heights[r] = Math.max(this.heights[r] ?? 0, Math.ceil(c.fontSize * 1.6));
   }
   blank(): void {
     this.row++;
@@ -101,6 +105,7 @@ class SheetWriter {
           this.span(this.row, j, last(j), { value: cell.value, format: NUMBER_FORMATS[cell.kind], align: 'right', border: true });
         else this.span(this.row, j, last(j), { value: cellText(cell), wrap: true, border: true });
       });
+      if (t.signing) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, SIGNING_ROW);
       this.row++;
     }
   }
