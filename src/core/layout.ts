@@ -1,5 +1,5 @@
 // Sheet helpers shared by every layout the core writes (the report sheet, the template,
-// the 基本情况 sheet): sheet names no existing sheet has, text widths and row heights, the
+// the 基本情况 sheet): sheet names no existing sheet has, text widths, the
 // formula-looking text that must stay text, Excel's cell limit. The report sheet itself is
 // src/core/report/sheet.ts.
 

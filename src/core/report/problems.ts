@@ -48,7 +48,8 @@ function derivedProblems(c: Ctx): Derived[] {
       const rateText = execRate(c, t, rate, f);
       const left = c.b.wan(lab(t, '未执行金额（重算）'), f.adjusted - f.executed, f.row.executed!.ref, W.NOTE_RECOMPUTED);
       out.push({
-        matches: (p) => t === c.mainTables[0] && W.EXEC_PROBLEM.test(p),
+        // the department's own execution problem is this one only when the report rests on one table
+        matches: (p) => c.mainTables.length === 1 && W.EXEC_PROBLEM.test(p),
         problem: W.PROBLEM_EXEC(who, rateText, left),
         detail: W.PROBLEM_EXEC_DETAIL(rateText, left),
         measure: out.some((d) => d.exec) ? W.MEASURE_EXEC_MORE(who, left) : W.MEASURE_EXEC(who, left),

@@ -153,7 +153,7 @@ function writeGoals(c: Ctx): void {
     b.para(W.GOALS_PROJECTS_LEAD);
     for (const p of projects) {
       const exp = textOf(p.goals?.expected);
-      b.item3(W.GOAL_PROJECT(projectName(p), exp ? endSentence(bare(exp)) : undefined));
+      b.para(W.GOAL_PROJECT(projectName(p), exp ? endSentence(bare(exp)) : undefined));
     }
   }
   const items = splitItems(textOf(basic?.achievements));

@@ -123,24 +123,32 @@ export function shortfallText(c: Ctx, t: Table, s: Scored): string {
   return W.SHORTFALL(s.ind.name, values ? `${values}，${grade}` : grade, reason ? endSentence(reason) : undefined);
 }
 
-/** 预算执行率 as a group of its own. */
+/** 预算执行率 as a group of its own: its heading (or caption) and a one-row table. */
 function writeExecution(c: Ctx, t: Table, asCaption: boolean): void {
+  const { b } = c;
   const f = fundsRow(t, 'total');
   const res = resultOf(c, t);
   const rate = rateOf(res, f);
   const weight = res?.execWeight ?? c.profile.execWeight;
   const scoreRef = f?.row.score?.ref ?? rateRef(t, f);
-  const score = res?.executionScore !== undefined && Number.isFinite(res.executionScore) ? c.b.score(lab(t, '执行率得分（重算）'), res.executionScore, scoreRef) : undefined;
+  const hasScore = res?.executionScore !== undefined && Number.isFinite(res.executionScore);
+  const score = hasScore ? b.score(lab(t, '执行率得分（重算）'), res!.executionScore!, scoreRef) : undefined;
   const head = W.GROUP_HEAD(W.EXEC_GROUP, [W.GROUP_WEIGHT(`${weight}分`), ...(score ? [W.GROUP_SCORE(score)] : [])]);
-  if (asCaption) c.b.para(head);
-  else c.b.heading3(head);
+  if (!asCaption) b.heading3(head);
   if (!f || rate === undefined || f.adjusted === undefined || f.executed === undefined) {
-    c.b.para(W.EXEC_NONE);
+    if (asCaption) b.para(head);
+    b.para(W.EXEC_NONE);
     return;
   }
-  const adj = c.b.wan(lab(t, '全年预算数'), f.adjusted, f.row.adjusted!.ref);
-  const exe = c.b.wan(lab(t, '全年执行数'), f.executed, f.row.executed!.ref);
-  c.b.para(W.EXEC_TEXT(adj, exe, execRate(c, t, rate, f), score));
+  b.wan(lab(t, '全年预算数'), f.adjusted, f.row.adjusted!.ref);
+  b.wan(lab(t, '全年执行数'), f.executed, f.row.executed!.ref);
+  execRate(c, t, rate, f);
+  b.table({
+    caption: asCaption ? head : undefined,
+    header: W.EXEC_HEADER,
+    widths: [16, 16, 12, 8, 8],
+    rows: [[num(f.adjusted, 'amount'), num(f.executed, 'amount'), num(rate, 'rate'), num(weight, 'score'), hasScore ? num(res!.executionScore!, 'score') : text('—')]],
+  });
 }
 
 /** The projects of a department report: each one's score and grade, and its shortfalls. */

@@ -154,8 +154,7 @@ export const SHORT_UNMET = '完成档次为未达成';
 export const SHORT_VALUES = (target: string | undefined, actual: string | undefined) =>
   [target ? `指标值${target}` : '', actual ? `完成值${actual}` : ''].filter((x) => x).join('，');
 export const EXEC_GROUP = '预算执行率';
-export const EXEC_TEXT = (adj: string, exe: string, rate: string, score: string | undefined) =>
-  `全年预算数${adj}，全年执行数${exe}，预算执行率${rate}${score ? `，得分${score}` : ''}。`;
+export const EXEC_HEADER = ['全年预算数（万元）', '全年执行数（万元）', '执行率', '分值', '得分'];
 export const EXEC_NONE = '全年预算数或全年执行数未填写，预算执行率无法计算。';
 export const PROJECTS_GROUP = '项目支出绩效情况';
 export const PROJECT_RESULT = (name: string, total: string | undefined, grade: string | undefined) =>
