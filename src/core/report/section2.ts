@@ -2,7 +2,8 @@
 // （二）自评的方法和过程 (the scores of the level-1 indicators and of 预算执行率).
 
 import type { Ctx } from './context';
-import { fundsRow } from './context';
+import { fundsRow, resultOf, scoredIndicators } from './context';
+import type { Level1Name } from '../types';
 import { endSentence, sameAt2, textOf } from './text';
 import { fmtWan } from '../format';
 import { projectsTable } from './projectsTable';
@@ -13,12 +14,32 @@ export function writeSection2(c: Ctx): void {
   c.b.subsection(c.h.s2a);
   const orgWork = textOf(c.basic?.selfEvalOrganisation);
   if (orgWork) c.b.para(endSentence(orgWork));
-  else if (c.basic) c.b.para(W.ORG_WORK_NONE);
+  else c.b.para(W.ORG_WORK_NONE);
   if (!c.projectOnly) writeProjects(c);
   c.b.subsection(c.h.s2b);
-  const l1 = c.profile.level1;
-  c.b.para(W.METHOD_WEIGHTS(l1['产出指标'], l1['效益指标'], l1['满意度指标'], c.profile.execWeight));
+  const w = scoredWeights(c);
+  c.b.para(W.METHOD_WEIGHTS(w['产出指标'], w['效益指标'], w['满意度指标'], w.exec));
   c.b.para(W.METHOD_PROCESS);
+}
+
+/**
+ * The weights the department scored with: those of its table (the indicator weights summed by
+ * level 1, the execution weight it states) where the report rests on one table that has them
+ * all, else the profile's.
+ */
+function scoredWeights(c: Ctx): Record<Level1Name | 'exec', number> {
+  const p = c.profile;
+  const out: Record<Level1Name | 'exec', number> = { ...p.level1, exec: p.execWeight };
+  if (c.mainTables.length !== 1) return out;
+  const t = c.mainTables[0];
+  const scored = scoredIndicators(t, resultOf(c, t));
+  for (const name of Object.keys(p.level1) as Level1Name[]) {
+    const ws = scored.filter((s) => s.ind.level1 === name).map((s) => s.weight);
+    if (ws.length > 0 && ws.every((x) => x !== undefined)) out[name] = (ws as number[]).reduce((a, x) => a + x, 0);
+  }
+  const ew = resultOf(c, t)?.execWeight;
+  if (ew !== undefined && Number.isFinite(ew)) out.exec = ew;
+  return out;
 }
 
 function writeProjects(c: Ctx): void {
