@@ -75,7 +75,7 @@ export function basicSheetLayout(read: ReadResult, existingSheetNames: string[])
     cells.push({ row: r, col: 0, value: row.label, bold: true, border: true });
     const k = known[row.label];
     if (k) {
-      cells.push({ row: r, col: 1, value: k.value, border: true, ...(row.amount && typeof k.value === 'number' ? { format: '0.00' } : {}) });
+      cells.push({ row: r, col: 1, value: k.value, border: true, align: 'left', ...(row.amount && typeof k.value === 'number' ? { format: '0.00' } : {}) });
       cells.push({ row: r, col: 2, value: where(k.ref), color: HINT_COLOR });
       r++;
       continue;
