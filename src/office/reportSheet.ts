@@ -63,7 +63,7 @@ function applyStyle(t: Formattable, s: StyleKey): void {
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
-function applyBorder(r: Excel.Range): void {
+function applyBorder(r: Formattable): void {
   for (const e of EDGES) {
     const b = r.format.borders.getItem(e as Excel.BorderIndex);
     b.style = 'Continuous' as Excel.BorderLineStyle;
@@ -153,8 +153,8 @@ function writeLayout(ws: Excel.Worksheet, layout: SheetLayout, api19: boolean, m
     }
     for (const g of styles.values()) eachTarget(ws, g.cells, api19, maxAddr, (t) => applyStyle(t, g.style));
     const bordered = cells.filter((c) => c.border).map((c) => a1(c.row, c.col));
-    // Thin borders on the four sides of each bordered cell (one range per address: Excel 1.1).
-    for (const addr of bordered) applyBorder(ws.getRange(addr));
+    // Thin borders on the four sides of each bordered cell (multi-area ranges with 1.9).
+    eachTarget(ws, bordered, api19, maxAddr, applyBorder);
   }
   for (const m of layout.merges) {
     const addr = normalizeAddress(m);

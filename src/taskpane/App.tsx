@@ -5,7 +5,8 @@
 
 import * as React from 'react';
 import { Button, FluentProvider, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DocumentText20Regular, Eraser20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
+import { DocumentArrowDown20Regular, DocumentText20Regular, Eraser20Regular, TableAdd20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
+import { basicSheetLayout } from '../core/basicSheet';
 import type { WorkbookEvent, WorkbookHost } from '../office/host';
 import { initialState, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
 import { Notices, PaneHeader } from './PaneParts';
@@ -39,6 +40,7 @@ const useStyles = makeStyles({
   progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   hint: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   clear: { display: 'flex', flexDirection: 'column', alignItems: 'center', rowGap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalL, color: tokens.colorStatusSuccessForeground1, textAlign: 'center' },
+  link: { fontSize: tokens.fontSizeBase300, color: tokens.colorBrandForegroundLink, overflowWrap: 'anywhere' },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
@@ -181,6 +183,8 @@ export function Pane({ host }: { host: WorkbookHost }) {
 
   const counts = ev ? severityCounts(split.shown) : undefined;
   const empty = noTable(ev);
+  // 插入基本情况表 when the workbook has tables but no 基本情况 sheet.
+  const canAddBasic = React.useMemo(() => !!ev && ev.read.tables.length > 0 && !!basicSheetLayout(ev.read, grid?.sheets.map((x) => x.name) ?? []), [ev, grid]);
   const isBusy = busy !== null;
   const suggestion = current && grid ? suggestionFor(current.finding, grid) : undefined;
 
@@ -209,7 +213,21 @@ export function Pane({ host }: { host: WorkbookHost }) {
             清除标记
           </Button>
         </div>
-        {act.extraButtons}
+        <div className={s.secondary}>
+          <Button icon={<DocumentArrowDown20Regular />} onClick={act.exportWord} disabledFocusable={isBusy}>
+            导出 Word
+          </Button>
+          {canAddBasic && (
+            <Button icon={<TableAdd20Regular />} onClick={act.insertBasic} disabledFocusable={isBusy}>
+              插入基本情况表
+            </Button>
+          )}
+        </div>
+        {act.download && (
+          <a className={s.link} href={act.download.url} download={act.download.name} data-testid="download">
+            {`下载 ${act.download.name}`}
+          </a>
+        )}
       </div>
 
       {busy !== null && busy !== 'select' && (
@@ -267,7 +285,6 @@ export function Pane({ host }: { host: WorkbookHost }) {
       <AppliedList applied={state.applied} busy={isBusy} onUndo={act.undo} />
       <IgnoredList entries={ignoredShown} busy={isBusy} onRestore={act.restore} />
 
-      {act.panels}
 
       {!ev && busy === null && (
         <Text className={s.hint}>检查会重新计算各表的权重、得分、等级与预算执行率，把每个不一致之处标在对应单元格上，并可生成自评报告。</Text>

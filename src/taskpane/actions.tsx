@@ -9,7 +9,9 @@ import type { Finding } from '../core/types';
 import type { Grid } from '../core/grid';
 import type { Evaluation } from '../core/engine';
 import { planMarks } from '../core/marks';
-import { layoutReport, uniqueSheetName } from '../core/layout';
+import { uniqueSheetName } from '../core/layout';
+import { layoutReport } from '../core/report/sheet';
+import { basicSheetLayout } from '../core/basicSheet';
 import { IGNORE_KEY, parseIgnored, withIgnored, withoutIgnored, type IgnoreEntry } from '../core/ignore';
 import type { Suggestion } from '../core/suggest';
 import { APPLIED_KEY, parseApplied } from '../office/markRecord';
@@ -35,6 +37,9 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
   const busyRef = React.useRef(false);
   const own = React.useRef(new Map<string, number>());
   const events = React.useRef<boolean | undefined>(undefined);
+  /** The last Word export, offered as a download link. */
+  const [download, setDownload] = React.useState<{ url: string; name: string } | undefined>(undefined);
+  React.useEffect(() => () => download && URL.revokeObjectURL(download.url), [download]);
 
   /** Runs one task; any failure becomes a message bar and the buttons come back. */
   const run = React.useCallback(async (task: Task, body: () => Promise<void>) => {
@@ -123,7 +128,51 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
     if (s.ev && s.grid) await mark(visible(s.ev.findings, entries, s.grid).shown);
   };
 
+  /** 导出 Word: the report of the workbook as it is now, as a .docx download (the docx code loads on demand). */
+  const exportWord = () =>
+    run('export', async () => {
+      const { ev } = await current();
+      if (noTable(ev)) {
+        dispatch({ type: 'failed', notice: { intent: 'warning', title: '无法导出', text: '工作簿中没有找到绩效自评表，请先填写表格或插入标准模板。' } });
+        return;
+      }
+      dispatch({ type: 'phase', phase: 'write' });
+      await loadReport();
+      const { exportWordBlob, wordFileName } = await import(/* webpackChunkName: "export-word" */ './exportWord');
+      const blob = await exportWordBlob(ev);
+      const name = wordFileName(ev);
+      const url = URL.createObjectURL(blob);
+      setDownload({ url, name });
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.rel = 'noopener';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      dispatch({ type: 'info', notice: { intent: 'success', title: 'Word 文档已生成', text: `已生成“${name}”。如果浏览器没有自动下载，请点击下方的下载链接。` } });
+    });
+
+  /** 插入基本情况表: the 基本情况 sheet from what the tables state, for the department to complete. */
+  const insertBasic = () =>
+    run('basic', async () => {
+      const { ev } = await current();
+      const layout = basicSheetLayout(ev.read, existingNames(stateRef.current));
+      if (!layout) {
+        dispatch({ type: 'failed', notice: { intent: 'info', title: '已有基本情况表', text: '工作簿已有“基本情况”工作表，不再另加（已有的内容不会被覆盖）。' } });
+        return;
+      }
+      dispatch({ type: 'phase', phase: 'write' });
+      const names = await host.addSheets([layout]);
+      await check();
+      const text = `已插入工作表“${names[0] ?? layout.name}”：能从自评表取得的内容已填入，其余请按灰色示例填写。`;
+      dispatch({ type: 'info', notice: { intent: 'success', title: '已插入基本情况表', text } });
+    });
+
   return {
+    exportWord,
+    insertBasic,
+    download,
     check: () =>
       run('check', async () => {
         await check();
@@ -193,7 +242,5 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
       // A sheet the pane added (the report, the template) is not a table of the check.
       return stateRef.current.addedSheets.includes(e.sheet);
     },
-    extraButtons: null as React.ReactNode,
-    panels: null as React.ReactNode,
   };
 }

@@ -8,12 +8,12 @@ import type { Evaluation } from '../core/engine';
 import type { Grid } from '../core/grid';
 import type { ReportDoc } from '../core/types';
 
-type BuildReport = typeof import('../core/report').buildReport;
+type BuildReport = typeof import('../core/report/index').buildReport;
 let buildReport: BuildReport | undefined;
 
 /** Loads the report builder, so that ev.report can be read. */
 export async function loadReport(): Promise<void> {
-  buildReport ??= (await import(/* webpackChunkName: "report" */ '../core/report')).buildReport;
+  buildReport ??= (await import(/* webpackChunkName: "report" */ '../core/report/index')).buildReport;
 }
 
 function selfevalError(message: string): Error {

@@ -75,6 +75,7 @@ async function main() {
       args: ARGS,
       viewport: { width: 1400, height: 900 },
       locale: 'zh-CN',
+      acceptDownloads: true,
     });
     context.setDefaultTimeout(TIMEOUT);
     const page = context.pages()[0] || (await context.newPage());
@@ -281,6 +282,17 @@ async function main() {
       await pane.getByTestId('notice').filter({ hasText: '报告已生成' }).waitFor();
       const again = await grid.locator('[data-tab]').allTextContents();
       assert(again.filter((t) => t === '自评报告').length === 1 && !again.includes('自评报告 (3)'), `after replace: ${again}`);
+    });
+
+    await step('导出 Word offers the report as a .docx download', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), pane.getByRole('button', { name: '导出 Word' }).click()]);
+      const name = download.suggestedFilename();
+      assert(/\.docx$/.test(name) && /自评报告/.test(name), `download name: ${name}`);
+      const file = await download.path();
+      const head = fs.readFileSync(file).subarray(0, 2).toString('latin1');
+      assert(head === 'PK', 'the download is not a .docx (zip) file');
+      await pane.getByTestId('download').waitFor();
+      await idle();
     });
 
     await step('the pane fits a 320-350 px task pane: no horizontal overflow', async () => {

@@ -329,6 +329,27 @@ describe('a workbook with findings', () => {
   });
 });
 
+describe('a workbook with tables but no 基本情况', () => {
+  test('offers 插入基本情况表, adds the sheet and checks again', async () => {
+    const host = new FakeHost({ sheets: [projectSheet()] });
+    await check(host);
+    fireEvent.click(button('插入基本情况表'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已插入基本情况表'));
+    await idle();
+    expect(host.added.map((a) => a.layout.name)).toEqual(['基本情况']);
+    expect(host.calls.filter((c) => c === 'snapshot')).toHaveLength(2);
+    // The workbook has its 基本情况 now: the button goes.
+    expect(screen.queryByRole('button', { name: '插入基本情况表' })).toBeNull();
+  });
+
+  test('a workbook that has its 基本情况 is not offered another', async () => {
+    const host = new FakeHost(cleanWorkbook());
+    await check(host);
+    expect(screen.queryByRole('button', { name: '插入基本情况表' })).toBeNull();
+    expect(button('导出 Word')).toBeInTheDocument();
+  });
+});
+
 describe('a workbook with no finding', () => {
   test('shows a clear 未发现问题 state, with no coloured bar', async () => {
     const host = new FakeHost(cleanWorkbook());
