@@ -104,8 +104,8 @@ export function Notices({ state, busy, askRef, dispatch, onWriteReport, onCheck,
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
           <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle>
-            {notice.text}
+            <MessageBarTitle>{inertText(notice.title)}</MessageBarTitle>
+            {inertText(notice.text)}
           </MessageBarBody>
           <MessageBarActions
             containerAction={<Button aria-label="关闭消息" appearance="transparent" size="small" icon={<DismissRegular />} onClick={() => dispatch({ type: 'dismiss' })} />}

@@ -38,7 +38,7 @@ export function IgnoredList({ entries, busy, onRestore }: { entries: IgnoreEntry
               <br />
               <span className={s.sub}>{`${inertText(e.sheet)}!${e.cell}`}</span>
             </span>
-            <Button size="small" icon={<ArrowCounterclockwise16Regular />} onClick={() => onRestore(e)} disabledFocusable={busy} aria-label={`恢复 ${ruleTitle(e.rule)}（${e.sheet}!${e.cell}）`}>
+            <Button size="small" icon={<ArrowCounterclockwise16Regular />} onClick={() => onRestore(e)} disabledFocusable={busy} aria-label={`恢复 ${ruleTitle(e.rule)}（${inertText(e.sheet)}!${e.cell}）`}>
               恢复
             </Button>
           </li>
@@ -64,7 +64,7 @@ export function AppliedList({ applied, busy, onUndo }: { applied: AppliedValue[]
               <br />
               <span className={s.sub}>{`原为 ${shown(a.old.formula ?? a.old.value)}`}</span>
             </span>
-            <Button size="small" icon={<ArrowUndo16Regular />} onClick={() => onUndo(a)} disabledFocusable={busy} aria-label={`撤销 ${a.sheet}!${a.cell}`}>
+            <Button size="small" icon={<ArrowUndo16Regular />} onClick={() => onUndo(a)} disabledFocusable={busy} aria-label={`撤销 ${inertText(a.sheet)}!${a.cell}`}>
               撤销
             </Button>
           </li>
