@@ -7,6 +7,7 @@ import * as React from 'react';
 import { Button, FluentProvider, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular, DocumentText20Regular, Eraser20Regular, TableAdd20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
 import { basicSheetLayout } from '../core/basicSheet';
+import { inertText } from '../core/inert';
 import type { WorkbookEvent, WorkbookHost } from '../office/host';
 import { initialState, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
 import { Notices, PaneHeader } from './PaneParts';
@@ -191,7 +192,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
   return (
     <main className={s.root} aria-busy={isBusy} onKeyDown={onKeyDown}>
       <div className={s.live} role="status" aria-live="polite" data-testid="live">
-        {state.announce}
+        {inertText(state.announce)}
       </div>
       <PaneHeader state={state} busy={isBusy} onProfile={act.chooseProfile} />
 

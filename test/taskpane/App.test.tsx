@@ -350,6 +350,17 @@ describe('a workbook with tables but no 基本情况', () => {
   });
 });
 
+describe('workbook text in the pane', () => {
+  test('control and bidi characters from cells show as visible escapes', async () => {
+    const basic = basicSheet('财政部');
+    basic.rows[1][1] = { value: '某县\u202e教育局\u0007' };
+    const host = new FakeHost({ sheets: [basic, projectSheet({ total: 99 })] });
+    await check(host);
+    expect(screen.getByTestId('department').textContent).toBe('某县\\u202E教育局\\u0007');
+    expect(document.body.textContent).not.toMatch(/[\u202e\u0007]/);
+  });
+});
+
 describe('a workbook with no finding', () => {
   test('shows a clear 未发现问题 state, with no coloured bar', async () => {
     const host = new FakeHost(cleanWorkbook());
