@@ -4,7 +4,7 @@
 // types). Charts, pivot tables, threaded comments, customXml, extLst, macros, dates and escapes
 // then survive by construction.
 
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import type { Mark, SheetLayout } from '../../core/plan';
 import type { Severity } from '../../core/types';
@@ -251,4 +251,29 @@ export function writeCheckedCopy(entries: Entries, marks: Mark[], sheets: SheetL
     if (bytes) zippable[name] = [bytes, { level: 6 }];
   }
   return zipSync(zippable);
+}
+
+/** The parts of a package (name -> bytes). The CLI's reader hands these over once it has read them. */
+export function packageEntries(bytes: Uint8Array): Entries {
+  return new Map(Object.entries(unzipSync(bytes)));
+}
+
+const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+
+/** Whether the package is a macro-enabled workbook (.xlsm), by its workbook part's content type. */
+export function isMacroEnabled(entries: Entries): boolean {
+  const ct = partText(entries, CONTENT_TYPES) ?? '';
+  return ct.includes(MACRO_MAIN);
+}
+
+/** The names of every sheet of the workbook (worksheets, chartsheets, dialog sheets), in order. */
+export function sheetNamesOf(entries: Entries): string[] {
+  const job = new CopyJob(entries);
+  const names: string[] = [];
+  scanXml(partText(entries, job.workbookPart) ?? '', {
+    open(t) {
+      if (t.depth === 2 && t.local === 'sheet' && t.attrs.name !== undefined) names.push(t.attrs.name);
+    },
+  });
+  return names;
 }

@@ -10,8 +10,6 @@ import { NS, XML_DECL, rootName } from './opc';
 
 export const NOTE_AUTHOR = '绩效自评助手';
 
-const RUN_PROPS = '<rPr><sz val="9"/><color indexed="81"/><rFont val="宋体"/><charset val="134"/></rPr>';
-
 export interface NoteToWrite {
   r: number;
   c: number;
@@ -21,10 +19,8 @@ export interface NoteToWrite {
 interface CommentSeen {
   ref: string;
   text: Span;
-  /** Where the text's runs end (before rPh / phoneticPr), for an appended run. */
-  runsEnd: number;
-  /** The only `t` child of a plain text, when there is no run. */
-  plain?: Span;
+  /** The last text element of the note's own text (a plain `t`, or the `t` of its last run). */
+  lastT?: Span;
   content: string;
 }
 
@@ -47,23 +43,21 @@ function commentsFacts(xml: string): CommentsFacts {
   let inAuthor = false;
   let author = '';
   let inT = false;
-  let hasRun = false;
+  let inRun = false;
   scanXml(xml, {
     open(t) {
       if (t.depth === 2 && t.local === 'author') {
         inAuthor = true;
         author = '';
       }
-      if (t.depth === 2 && t.local === 'comment' && t.attrs.ref) current = { ref: t.attrs.ref.toUpperCase(), text: span(t), runsEnd: 0, content: '' };
+      if (t.depth === 2 && t.local === 'comment' && t.attrs.ref) current = { ref: t.attrs.ref.toUpperCase(), text: span(t), content: '' };
       if (!current) return;
-      if (t.depth === 3 && t.local === 'text') {
-        current.text = span(t);
-        hasRun = false;
+      if (t.depth === 3 && t.local === 'text') current.text = span(t);
+      if (t.depth === 4) inRun = t.local === 'r';
+      if (t.local === 't' && (t.depth === 4 || (t.depth === 5 && inRun))) {
+        current.lastT = span(t);
+        inT = true;
       }
-      if (t.depth === 4 && t.local === 'r') hasRun = true;
-      if (t.depth === 4 && t.local === 't') current.plain = span(t);
-      if (t.depth === 4 && (t.local === 'rPh' || t.local === 'phoneticPr') && !current.runsEnd) current.runsEnd = t.start;
-      if (t.local === 't' && (t.depth === 4 || t.depth === 5)) inT = true;
     },
     text(s) {
       if (inAuthor) author += s;
@@ -74,16 +68,15 @@ function commentsFacts(xml: string): CommentsFacts {
         inAuthor = false;
         facts.authorNames.push(author);
       }
-      if (t.local === 't') inT = false;
-      if (current && t.depth === 4 && t.local === 't' && current.plain) {
-        current.plain.closeStart = t.selfClosing ? current.plain.openEnd : t.start;
-        current.plain.end = t.end;
+      if (current && inT && t.local === 't' && current.lastT) {
+        current.lastT.closeStart = t.selfClosing ? current.lastT.openEnd : t.start;
+        current.lastT.end = t.end;
       }
+      if (t.local === 't') inT = false;
+      if (t.depth === 4) inRun = false;
       if (current && t.depth === 3 && t.local === 'text') {
         current.text.closeStart = t.selfClosing ? current.text.openEnd : t.start;
         current.text.end = t.end;
-        if (!current.runsEnd) current.runsEnd = current.text.closeStart;
-        if (hasRun) current.plain = undefined;
       }
       if (current && t.depth === 2 && t.local === 'comment') {
         facts.comments.set(current.ref, current);
@@ -94,26 +87,29 @@ function commentsFacts(xml: string): CommentsFacts {
   return facts;
 }
 
+/** A run of our text: no run properties, so the note shows in the sheet's note font. */
 function ourRun(text: string): string {
-  return `<r>${RUN_PROPS}<t xml:space="preserve">${escapeXstring(text)}</t></r>`;
+  return `<r><t xml:space="preserve">${escapeXstring(text)}</t></r>`;
 }
 
-/** Edits that put our note on a cell that already has one. */
+/** Edits that put our note on a cell that already has one: ours continues its last text. */
 function extendComment(xml: string, seen: CommentSeen, ours: string): Edit[] {
   const text = seen.text;
-  if (seen.content.includes(NOTE_PREFIX) || text.selfClosing) {
-    // Our own older note (a checked copy checked again): the user's part and the new note.
+  const last = seen.lastT;
+  if (seen.content.includes(NOTE_PREFIX) || text.selfClosing || !last) {
+    // Our own older note (a checked copy checked again), or a note without text: rewritten whole.
     const open = xml.slice(text.start, text.openEnd).replace(/\s*\/>$/, '>');
-    return [{ from: text.start, to: text.end, text: `${open}${ourRun(combineNote(seen.content, ours))}</${text.name}>` }];
+    return [{ from: text.start, to: text.end, text: `${open}${withPrefix(ourRun(combineNote(seen.content, ours)), prefixOfName(text.name))}</${text.name}>` }];
   }
-  if (seen.plain && !seen.plain.selfClosing) {
-    const tag = setAttr(xml.slice(seen.plain.start, seen.plain.openEnd), 'xml:space', 'preserve');
-    return [
-      { from: seen.plain.start, to: seen.plain.openEnd, text: tag },
-      { from: seen.plain.closeStart, to: seen.plain.closeStart, text: escapeXstring(`\n\n${ours}`) },
-    ];
+  const added = escapeXstring(`${seen.content.trim() === '' ? '' : '\n\n'}${ours}`);
+  if (last.selfClosing) {
+    const open = setAttr(xml.slice(last.start, last.end).replace(/\s*\/>$/, '>'), 'xml:space', 'preserve');
+    return [{ from: last.start, to: last.end, text: `${open}${added}</${last.name}>` }];
   }
-  return [{ from: seen.runsEnd, to: seen.runsEnd, text: withPrefix(ourRun(`\n\n${ours}`), prefixOfName(text.name)) }];
+  return [
+    { from: last.start, to: last.openEnd, text: setAttr(xml.slice(last.start, last.openEnd), 'xml:space', 'preserve') },
+    { from: last.closeStart, to: last.closeStart, text: added },
+  ];
 }
 
 export interface CommentsResult {
