@@ -142,8 +142,8 @@ export function escapeXstring(s: string): string {
 export function setAttr(tagText: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
   if (re.test(tagText)) return tagText.replace(re, `$1"${escapeXml(value)}"`);
-  const m = /^<[^\s/>]+/.exec(tagText);
-  const at = m ? m[0].length : 1;
+  const end = /\s*\/?>$/.exec(tagText);
+  const at = end ? end.index : tagText.length;
   return `${tagText.slice(0, at)} ${name}="${escapeXml(value)}"${tagText.slice(at)}`;
 }
 
