@@ -20,7 +20,7 @@ export function parseTree(xml: string): XNode {
   });
   parser.on('opentag', (n) => {
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(n.attributes)) attrs[k] = typeof v === 'string' ? v : v.value;
+    for (const [k, v] of Object.entries(n.attributes as Record<string, unknown>)) attrs[k] = typeof v === 'string' ? v : String((v as { value: string }).value);
     const node: XNode = { name: n.name, attrs, children: [], text: '' };
     stack[stack.length - 1].children.push(node);
     stack.push(node);

@@ -39,6 +39,13 @@ async function checkAndCopy(orig: Parts, name: string): Promise<Checked> {
   const bytes = writeCheckedCopy(entries, marks, [layout]);
   const file = path.join(dir, name.replace(/(\.xls[xm])$/, '.checked$1'));
   fs.writeFileSync(file, bytes);
+  // For the one-off LibreOffice check (libreoffice-check.sh): keep the originals and copies.
+  const keep = process.env.SELFEVAL_COPY_KEEP;
+  if (keep) {
+    fs.mkdirSync(keep, { recursive: true });
+    fs.copyFileSync(input, path.join(keep, name));
+    fs.copyFileSync(file, path.join(keep, path.basename(file)));
+  }
   return { orig, copy: unzipSync(bytes), marks, layout, file };
 }
 

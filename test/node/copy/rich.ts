@@ -57,7 +57,7 @@ const EXT_LST = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns
 const OPTIONS_SHEET = `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetPr codeName="Sheet5"/><dimension ref="A1:C3"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>优</t></is></c><c r="B1" t="d"><v>2025-12-31T00:00:00</v></c><c r="C1" t="s"><v>SS_BELL</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>良</t></is></c><c r="B2" t="d" s="0"><v>2026-01-15</v></c><c r="C2" t="s"><v>SS_RUBY</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>中_x0007_</t></is></c></row></sheetData><phoneticPr fontId="0" type="noConversion"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><ignoredErrors><ignoredError sqref="B1:B2" numberStoredAsText="1"/></ignoredErrors></worksheet>`;
 
 /** Deterministic bytes standing in for a VBA project (an OLE file Excel would read). */
-function vbaBytes(): Uint8Array {
+function vbaBytes(): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(4096);
   let x = 0x12345678;
   for (let i = 0; i < b.length; i++) {
@@ -70,7 +70,7 @@ function vbaBytes(): Uint8Array {
 
 /** The parts of the rich .xlsm, by name. */
 export function richParts(): Record<string, Uint8Array> {
-  const parts = unzipSync(fs.readFileSync(path.join(ROOT, 'assets', 'sample.xlsx')));
+  const parts: Record<string, Uint8Array> = unzipSync(fs.readFileSync(path.join(ROOT, 'assets', 'sample.xlsx')));
   edit(parts, '[Content_Types].xml', (s) =>
     s
       .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml')
