@@ -10,7 +10,7 @@ import type { Finding, Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
 import { loadWorkbookFile, readWorkbookBytes } from './xlsx';
 import { isMacroEnabled, packageEntries, sheetNamesOf, writeCheckedCopy } from './package/copy';
-import { assertExtension, writeOutputFile } from './output';
+import { assertExtension, resolveOutputPath, writeOutputFile } from './output';
 import { inertText } from '../core/inert';
 
 export interface Io {
@@ -109,11 +109,19 @@ interface ReportOptions {
   force?: boolean;
 }
 
+/**
+ * JSON whose strings carry no raw DEL, C1, bidirectional or invisible character: each is written
+ * as its \\u escape (JSON.stringify already escapes the C0 controls), so the value is the same.
+ */
+export function inertJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 async function runCheck(file: string, opts: CheckOptions, io: Io): Promise<number> {
   const { grid } = await loadWorkbookFile(file, { readOnly: true });
   const ev = evaluate(grid, { profile: opts.profile });
   const json = toCheckJson(ev, path.basename(file));
-  if (opts.json) io.stdout(JSON.stringify(json, null, 2) + '\n');
+  if (opts.json) io.stdout(inertJson(json) + '\n');
   else io.stdout(formatSummary(ev, json));
   return hasErrors(ev.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -143,6 +151,8 @@ async function runReport(file: string, opts: ReportOptions, io: Io): Promise<num
   const ext = isMacroEnabled(entries) ? '.xlsm' : '.xlsx';
   const wanted = opts.output ? opts.output : defaultOutput(file, ext);
   if (samePath(wanted, file)) throw new SelfevalError(`输出文件不能与输入文件相同（${wanted}）：selfeval 从不修改原工作簿，请用 -o 另指一个文件`);
+  // A device, FIFO, folder or symlink at the output is refused before any work is done.
+  resolveOutputPath(wanted, { force: opts.force });
   assertExtension(wanted, ext);
 
   const ev = evaluate(grid, { profile: opts.profile });
