@@ -37,6 +37,14 @@ interface SheetEntry {
   part?: string;
 }
 
+/** The workbook part, from the package's relationships. */
+function workbookPartOf(entries: Entries): string {
+  const root = readRels(entries, '').find((r) => r.type === REL_TYPE.officeDocument || r.type.endsWith('/officeDocument'));
+  const part = root?.part ?? 'xl/workbook.xml';
+  if (!entries.has(part)) throw new Error('no workbook part');
+  return part;
+}
+
 /** What the copy is being built from and into. */
 class CopyJob {
   readonly out: Entries;
@@ -53,9 +61,7 @@ class CopyJob {
 
   constructor(readonly entries: Entries) {
     this.out = new Map(entries);
-    const root = readRels(entries, '').find((r) => r.type === REL_TYPE.officeDocument || r.type.endsWith('/officeDocument'));
-    this.workbookPart = root?.part ?? 'xl/workbook.xml';
-    if (!entries.has(this.workbookPart)) throw new Error('no workbook part');
+    this.workbookPart = workbookPartOf(entries);
     this.wbRels = readRels(entries, this.workbookPart);
     const stylesRel = this.wbRels.find((r) => r.type.endsWith('/styles') && r.part);
     this.stylesPart = stylesRel?.part ?? this.workbookDir() + 'styles.xml';
@@ -223,7 +229,11 @@ export function checkedCopyEntries(entries: Entries, marks: Mark[], sheets: Shee
   if (wbXml === undefined) throw new Error('no workbook part');
   const list = sheetsOf(job, wbXml);
   const bySheet = new Map<string, Mark[]>();
-  for (const m of marks) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
+  for (const m of marks) {
+    const list = bySheet.get(m.sheet);
+    if (list) list.push(m);
+    else bySheet.set(m.sheet, [m]);
+  }
   for (const s of list) {
     const ms = bySheet.get(s.name);
     if (ms && s.part) markSheet(job, s.part, ms);
@@ -268,9 +278,8 @@ export function isMacroEnabled(entries: Entries): boolean {
 
 /** The names of every sheet of the workbook (worksheets, chartsheets, dialog sheets), in order. */
 export function sheetNamesOf(entries: Entries): string[] {
-  const job = new CopyJob(entries);
   const names: string[] = [];
-  scanXml(partText(entries, job.workbookPart) ?? '', {
+  scanXml(partText(entries, workbookPartOf(entries)) ?? '', {
     open(t) {
       if (t.depth === 2 && t.local === 'sheet' && t.attrs.name !== undefined) names.push(t.attrs.name);
     },

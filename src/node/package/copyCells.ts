@@ -4,8 +4,8 @@
 
 import { a1, parseA1, parseArea } from '../../core/grid';
 import type { Area } from '../../core/grid';
-import { applyEdits, escapeXml, insertionPoint, scanXml, setAttr, topLevel } from './xmlScan';
-import type { Edit, Span } from './xmlScan';
+import { applyEdits, escapeXml, insertionPoint, scanXml, setAttr } from './xmlScan';
+import type { Edit, OpenTag, Span } from './xmlScan';
 import { NS, prefixFor } from './opc';
 
 /** Children of worksheet, in schema order. */
@@ -17,34 +17,75 @@ export const WORKSHEET_ORDER = [
   'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
+/** Where each row of the sheet data is: parallel arrays, in document order (cheap for a million rows). */
+interface RowIndex {
+  r: number[];
+  start: number[];
+  end: number[];
+}
+
 export interface SheetFacts {
   root: Span;
   children: Span[];
   merges: Area[];
   /** The r:id of an existing legacyDrawing element. */
   legacyDrawingId?: string;
+  sheetData?: Span;
+  rows: RowIndex;
 }
 
+function spanOf(t: OpenTag): Span {
+  return { name: t.name, attrs: t.attrs, start: t.start, openEnd: t.end, closeStart: t.end, end: t.end, selfClosing: t.selfClosing };
+}
+
+/** One pass over the sheet: its top-level elements, merges, legacy drawing and where its rows are. */
 export function sheetFacts(xml: string): SheetFacts {
-  const { root, children } = topLevel(xml);
+  let root: Span | undefined;
+  const children: Span[] = [];
   const merges: Area[] = [];
+  const rows: RowIndex = { r: [], start: [], end: [] };
   let legacyDrawingId: string | undefined;
+  let sheetData: Span | undefined;
+  let lastRow = -1;
   scanXml(xml, {
     open(t) {
-      if (t.depth === 2 && t.local === 'mergeCell' && t.attrs.ref) {
-        try {
-          merges.push(parseArea(t.attrs.ref));
-        } catch {
-          /* a malformed merge: not ours to judge here */
+      if (t.depth === 3) return;
+      if (t.depth === 2) {
+        if (t.local === 'row' && sheetData && sheetData.end === sheetData.openEnd) {
+          lastRow = t.attrs.r ? Number(t.attrs.r) - 1 : lastRow + 1;
+          rows.r.push(lastRow);
+          rows.start.push(t.start);
+          rows.end.push(t.end);
+        } else if (t.local === 'mergeCell' && t.attrs.ref) {
+          try {
+            merges.push(parseArea(t.attrs.ref));
+          } catch {
+            /* a malformed merge: not ours to judge here */
+          }
         }
+        return;
       }
-      if (t.depth === 1 && t.local === 'legacyDrawing') {
+      if (t.depth === 0) root = spanOf(t);
+      if (t.depth !== 1) return;
+      const span = spanOf(t);
+      children.push(span);
+      if (t.local === 'sheetData') sheetData = span;
+      if (t.local === 'legacyDrawing') {
         const key = Object.keys(t.attrs).find((k) => k === 'r:id' || k.endsWith(':id'));
         if (key) legacyDrawingId = t.attrs[key];
       }
     },
+    close(t) {
+      if (t.depth === 2 && t.local === 'row' && sheetData && sheetData.end === sheetData.openEnd) rows.end[rows.end.length - 1] = t.end;
+      if (t.depth > 1) return;
+      const span = t.depth === 0 ? root : children[children.length - 1];
+      if (!span) return;
+      span.closeStart = t.selfClosing ? span.openEnd : t.start;
+      span.end = t.end;
+    },
   });
-  return { root, children, merges, legacyDrawingId };
+  if (!root) throw new Error('empty worksheet part');
+  return { root, children, merges, legacyDrawingId, sheetData, rows };
 }
 
 /** The cell a mark lands on: the top-left cell of the merge holding it. */
@@ -68,49 +109,42 @@ function colOf(ref: string | undefined, prev: number): number {
   }
 }
 
-/** The target rows as they are in the sheet data, and where missing rows go. */
-function findRows(xml: string, targetRows: Set<number>): { rows: Map<number, RowSeen>; before: Map<number, number>; sheetData?: Span } {
-  const rows = new Map<number, RowSeen>();
-  const before = new Map<number, number>();
-  const pending = [...targetRows].sort((a, b) => a - b);
-  let sheetData: Span | undefined;
+/** One row element read on its own: its start tag, and its cells with their places in the sheet text. */
+function readRow(xml: string, start: number, end: number, r: number): RowSeen {
+  const text = xml.slice(start, end);
   let row: RowSeen | undefined;
-  let lastRow = -1;
   let lastCol = -1;
-  scanXml(xml, {
+  scanXml(text, {
     open(t) {
-      if (t.depth === 1 && t.local === 'sheetData') sheetData = { name: t.name, attrs: t.attrs, start: t.start, openEnd: t.end, closeStart: t.end, end: t.end, selfClosing: t.selfClosing };
-      if (!sheetData || sheetData.end !== sheetData.openEnd || t.depth < 2) return;
-      if (t.depth === 2 && t.local === 'row') {
-        const r = t.attrs.r ? Number(t.attrs.r) - 1 : lastRow + 1;
-        lastRow = r;
-        lastCol = -1;
-        while (pending.length && pending[0] < r) before.set(pending.shift()!, t.start);
-        row = undefined;
-        if (pending.length && pending[0] === r) {
-          pending.shift();
-          row = { name: t.name, attrs: t.attrs, start: t.start, openEnd: t.end, closeStart: t.end, end: t.end, selfClosing: t.selfClosing, r, cells: [] };
-          rows.set(r, row);
-        }
-      } else if (t.depth === 3 && t.local === 'c') {
+      if (t.depth === 0) row = { name: t.name, attrs: t.attrs, start, openEnd: start + t.end, closeStart: start + t.end, end, selfClosing: t.selfClosing, r, cells: [] };
+      else if (t.depth === 1 && t.local === 'c' && row) {
         lastCol = colOf(t.attrs.r, lastCol);
-        row?.cells.push({ c: lastCol, start: t.start, openEnd: t.end, attrs: t.attrs });
+        row.cells.push({ c: lastCol, start: start + t.start, openEnd: start + t.end, attrs: t.attrs });
       }
     },
     close(t) {
-      if (t.depth === 1 && t.local === 'sheetData' && sheetData) {
-        sheetData.closeStart = t.selfClosing ? sheetData.openEnd : t.start;
-        sheetData.end = t.end;
-      }
-      if (t.depth === 2 && t.local === 'row' && row) {
-        row.closeStart = t.selfClosing ? row.openEnd : t.start;
-        row.end = t.end;
-        row = undefined;
-      }
+      if (t.depth === 0 && row) row.closeStart = t.selfClosing ? row.openEnd : start + t.start;
     },
   });
-  if (sheetData) for (const r of pending) before.set(r, sheetData.closeStart);
-  return { rows, before, sheetData };
+  if (!row) throw new Error('unreadable row');
+  return row;
+}
+
+/** The target rows as they are in the sheet data, and where missing rows go. */
+function findRows(xml: string, facts: SheetFacts, targetRows: Set<number>): { rows: Map<number, RowSeen>; before: Map<number, number> } {
+  const rows = new Map<number, RowSeen>();
+  const before = new Map<number, number>();
+  const pending = [...targetRows].sort((a, b) => a - b);
+  const index = facts.rows;
+  let p = 0;
+  for (let i = 0; i < index.r.length && p < pending.length; i++) {
+    const r = index.r[i];
+    while (p < pending.length && pending[p] < r) before.set(pending[p++], index.start[i]);
+    if (p < pending.length && pending[p] === r) rows.set(pending[p++], readRow(xml, index.start[i], index.end[i], r));
+  }
+  const end = facts.sheetData ? facts.sheetData.closeStart : 0;
+  for (; p < pending.length; p++) before.set(pending[p], end);
+  return { rows, before };
 }
 
 function prefixOf(name: string): string {
@@ -179,7 +213,8 @@ export function markSheetXml(xml: string, facts: SheetFacts, marks: SheetMarks):
     if (!list.includes(c)) list.push(c);
     byRow.set(r, list);
   }
-  const { rows, before, sheetData } = findRows(xml, new Set(byRow.keys()));
+  const { rows, before } = findRows(xml, facts, new Set(byRow.keys()));
+  const sheetData = facts.sheetData;
   if (!sheetData) throw new Error('worksheet without sheetData');
   const edits: Edit[] = [];
   for (const [r, row] of rows) edits.push(...rowEdits(xml, row, byRow.get(r)!, marks.style));

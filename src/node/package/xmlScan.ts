@@ -58,8 +58,8 @@ export function scanXml(xml: string, visitor: ScanVisitor): void {
   parser.on('opentag', (node) => {
     const end = parser.position;
     const start = xml.lastIndexOf('<', end - 1);
-    const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(node.attributes)) attrs[k] = typeof v === 'string' ? v : v.value;
+    // Without namespace processing, saxes gives attribute values as plain strings.
+    const attrs = node.attributes as Record<string, string>;
     starts.push(start);
     visitor.open?.({ name: node.name, local: localOf(node.name), attrs, start, end, selfClosing: node.isSelfClosing, depth });
     depth++;
