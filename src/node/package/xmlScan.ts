@@ -129,12 +129,12 @@ export function escapeXml(s: string): string {
 /**
  * Text for a spreadsheet string (ST_Xstring): characters XML 1.0 cannot carry are written as
  * `_xHHHH_`, and a literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_`, as Excel does.
- * Lone surrogates become U+FFFD.
+ * A carriage return is escaped too (XML would read it as a line feed). Lone surrogates become U+FFFD.
  */
 export function escapeXstring(s: string): string {
   const protectedText = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
   // eslint-disable-next-line no-control-regex
-  const encoded = protectedText.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  const encoded = protectedText.replace(/[\u0000-\u0008\u000B-\u000D\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
   return escapeXml(encoded.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
 

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { evaluate, marksOf, reportSheetOf } from '../../../src/core/engine';
 import type { Mark, SheetLayout } from '../../../src/core/plan';
@@ -216,5 +217,55 @@ describe('a rich macro-enabled workbook built part by part', () => {
   test('opens in ExcelJS with the marks, notes, report sheet and the 选项 sheet', async () => {
     const wb = await expectOpens(c, ['部门整体!C5']);
     expect(wb.getWorksheet('选项')!.getCell('A1').value).toBe('优');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Any marks: random cells of the sample (empty ones, rows the sheet lacks, merged areas), any note text
+
+describe('random marks on the sample', () => {
+  const sampleParts = unzipSync(fs.readFileSync(path.join(ROOT, 'assets', 'sample.xlsx')));
+  const SHEETS = ['基本情况', '部门整体', '项目1', '项目2'];
+  const SEVERITY = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' } as const;
+  const markArb = fc.record({
+    sheet: fc.constantFrom(...SHEETS),
+    col: fc.integer({ min: 0, max: 25 }),
+    row: fc.integer({ min: 0, max: 120 }),
+    severity: fc.constantFrom<keyof typeof SEVERITY>('error', 'warning', 'info'),
+    // Any code units: controls, lone surrogates, `_x0041_`-like text, markup characters.
+    text: fc.oneof(fc.string({ maxLength: 40, unit: 'binary' }), fc.constantFrom('_x0041_ & <b>', '=SUM(A1)', '\u0007\u001b[2J')),
+  });
+
+  test('every copy is exact and carries each mark on its cell (or its merge master)', async () => {
+    const layout: SheetLayout = { name: '自评报告', columnWidths: [20, 60], merges: ['A1:B1'], cells: [{ row: 0, col: 0, value: '标题', bold: true }, { row: 1, col: 0, value: '=1+1' }, { row: 1, col: 1, value: 3.5, format: '0.00' }] };
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(markArb, { minLength: 1, maxLength: 25, selector: (m) => `${m.sheet}!${m.col},${m.row}` }), async (raw) => {
+        const marks: Mark[] = raw.map((m) => ({ sheet: m.sheet, cell: `${String.fromCharCode(65 + m.col)}${m.row + 1}`, severity: m.severity, fill: SEVERITY[m.severity], note: `【绩效自评助手】\n${m.text}` }));
+        const bytes = writeCheckedCopy(new Map(Object.entries(sampleParts)), marks, [layout]);
+        const copy = unzipSync(bytes);
+        const r = compareCopy(sampleParts, copy);
+        expect(r.problems).toEqual([]);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+        expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS, '自评报告']);
+        expect(wb.getWorksheet('自评报告')!.getCell('A2').value).toBe('=1+1');
+        for (const m of marks) {
+          const cell = wb.getWorksheet(m.sheet)!.getCell(m.cell);
+          const master = cell.isMerged ? cell.master : cell;
+          expect((master.fill as ExcelJS.FillPattern).pattern).toBe('solid');
+          const note = typeof master.note === 'string' ? master.note : (master.note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
+          expect(note).toContain('【绩效自评助手】');
+        }
+        // A note's text comes back as written (lone surrogates aside, which XML cannot carry).
+        const one = marks.find((m) => !/[\uD800-\uDFFF]/.test(m.note) && marks.filter((o) => o.sheet === m.sheet && o.cell === m.cell).length === 1);
+        if (one) {
+          const cell = wb.getWorksheet(one.sheet)!.getCell(one.cell);
+          const master = cell.isMerged ? cell.master : cell;
+          const note = typeof master.note === 'string' ? master.note : (master.note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
+          if (!cell.isMerged) expect(note).toBe(one.note);
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 });

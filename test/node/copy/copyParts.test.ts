@@ -103,3 +103,7 @@ describe('text in the report sheet and notes', () => {
     expect(out.xml).not.toContain('旧');
   });
 });
+
+test('a carriage return survives as _x000D_; a tab and a line feed stay as they are', () => {
+  expect(escapeXstring('a\r\nb\tc')).toBe('a_x000D_\nb\tc');
+});
