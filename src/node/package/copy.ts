@@ -145,10 +145,9 @@ function writeSheetNotes(job: CopyJob, part: string, legacyId: string | undefine
   const commentsPart = commentsRel?.part ?? freePartName(job.out, (n) => `${job.workbookDir()}comments${n}.xml`);
   const result = writeComments(commentsRel ? partText(job.entries, commentsPart) : undefined, notes);
   job.put(commentsPart, result.xml);
-  if (!commentsRel) {
-    newRels.push({ id: nextId(), type: REL_TYPE.comments, target: relativeTarget(part, commentsPart) });
-    job.contentOverrides.push({ part: commentsPart, type: CONTENT_TYPE.comments });
-  }
+  if (!commentsRel) newRels.push({ id: nextId(), type: REL_TYPE.comments, target: relativeTarget(part, commentsPart) });
+  // A new part, or one the rels named but the package lacked: it needs its content type.
+  if (!job.entries.has(commentsPart)) job.contentOverrides.push({ part: commentsPart, type: CONTENT_TYPE.comments });
   let addLegacy: string | undefined;
   if (result.added.length) {
     const vmlRel = legacyId ? rels.find((r) => r.id === legacyId && r.part) : undefined;
