@@ -152,7 +152,7 @@ function samePath(a: string, b: string): boolean {
 async function runReport(file: string, opts: ReportOptions, io: Io): Promise<number> {
   const grid = await readGridFile(file);
   // The copy is the original package with the changed parts: read its parts once more.
-  const entries = packageEntries(readWorkbookBytes(file));
+  const entries = packageEntries(readWorkbookBytes(file), path.basename(file));
   const ext = isMacroEnabled(entries) ? '.xlsm' : '.xlsx';
   const wanted = opts.output ? opts.output : defaultOutput(file, ext);
   if (samePath(wanted, file)) throw new SelfevalError(`输出文件不能与输入文件相同（${wanted}）：selfeval 从不修改原工作簿，请用 -o 另指一个文件`);

@@ -9,6 +9,7 @@ import type { Zippable } from 'fflate';
 import type { Mark, SheetLayout } from '../../core/plan';
 import type { Severity } from '../../core/types';
 import { NOTE_PREFIX } from '../../core/marks';
+import { SelfevalError } from '../../core/engine';
 import { applyEdits, escapeXml, insertionPoint, prefixOfName, scanXml, topLevel, withPrefix } from './xmlScan';
 import type { Edit, Span } from './xmlScan';
 import {
@@ -263,8 +264,12 @@ export function writeCheckedCopy(entries: Entries, marks: Mark[], sheets: SheetL
 }
 
 /** The parts of a package (name -> bytes). The CLI's reader hands these over once it has read them. */
-export function packageEntries(bytes: Uint8Array): Entries {
-  return new Map(Object.entries(unzipSync(bytes)));
+export function packageEntries(bytes: Uint8Array, name = ''): Entries {
+  try {
+    return new Map(Object.entries(unzipSync(bytes)));
+  } catch {
+    throw new SelfevalError(`文件已损坏，无法作为 .xlsx 读取${name ? `（${name}）` : ''}`);
+  }
 }
 
 const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
