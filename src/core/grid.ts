@@ -162,3 +162,24 @@ export function setCell(sheet: Sheet, addr: string, v: CellInput): void {
   while (sheet.rows.length <= r) sheet.rows.push([]);
   sheet.rows[r][c] = toCell(v);
 }
+
+// ---- sparse iteration ----
+// A host may hand a sparse sheet: rows is then a holey array (one cell at XFD1048576 makes
+// rows[1048575][16383]). These helpers visit only the rows and cells that exist, so a reader's
+// cost follows what a sheet holds, not its extent.
+
+/** Calls fn for every row that exists, in order (holes are skipped). */
+export function forEachRow(sheet: Sheet, fn: (row: (Cell | undefined)[], r: number) => void): void {
+  (sheet.rows ?? []).forEach((row, r) => {
+    if (row) fn(row, r);
+  });
+}
+
+/** Calls fn for every defined cell, row by row, left to right (holes are skipped). */
+export function forEachCell(sheet: Sheet, fn: (cell: Cell, r: number, c: number) => void): void {
+  forEachRow(sheet, (row, r) =>
+    row.forEach((cell, c) => {
+      if (cell) fn(cell, r, c);
+    }),
+  );
+}

@@ -294,7 +294,7 @@ function scoredIndicators(t: Table, res: TableResult | undefined): Scored[] {
 export function buildReport(read: ReadResult, check: CheckResult, profile: Profile, findings: Finding[]): ReportDoc {
   const b = new Builder();
   const basic: BasicInfo | undefined = read.basic;
-  const dept = read.tables.find((t) => t.kind === 'department');
+  const dept = read.tables.find((t) => t.kind === 'department') ?? read.tables.find((t) => t.kind === 'department-scoring');
   const projects = read.tables.filter((t) => t.kind === 'project');
   const resultOf = (t: Table): TableResult | undefined =>
     check.results.find((r) => r.table === t) ?? check.results.find((r) => r.table.sheet === t.sheet && r.table.kind === t.kind);
