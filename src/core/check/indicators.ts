@@ -171,7 +171,8 @@ function checkNames(t: Table, out: Collector): void {
   const names = new Map<string, Indicator>();
   for (const ind of t.indicators) {
     const l1 = level1Of(ind.level1);
-    if (l1 && ind.level2Ref) {
+    // The scoring framework has level-2 names of its own.
+    if (l1 && ind.level2Ref && t.kind !== 'department-scoring') {
       const l2 = level2Of(ind.level2);
       const key = `${ind.level2Ref.sheet}\u0000${ind.level2Ref.cell}`;
       if (ind.level2.trim() !== '' && !(l2 && LEVEL2_NAMES[l1].includes(l2)) && !levelSeen.has(key)) {
