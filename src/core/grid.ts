@@ -98,7 +98,9 @@ export function rowCount(sheet: Sheet): number {
 
 export function colCount(sheet: Sheet): number {
   let n = 0;
-  for (const row of sheet.rows) if (row && row.length > n) n = row.length;
+  (sheet.rows ?? []).forEach((row) => {
+    if (row && row.length > n) n = row.length;
+  });
   return n;
 }
 
