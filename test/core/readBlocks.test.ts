@@ -165,3 +165,29 @@ describe('rate statements of a scoring row', () => {
     expect(rateStatements('完成全部任务')).toEqual([]);
   });
 });
+
+describe('funds in the key–value layout (预算数 | amount | 执行数 | amount on one row)', () => {
+  const rows = (other: number): CellInput[][] => [
+    ['项目名称：', '敬老院运行补助'],
+    ['二、预算执行情况', '预算安排情况（调整后）', null, '资金执行情况', null, '预算执行进度（%）'],
+    [null, '预算数', 12, '执行数', 11.4, 95],
+    [null, '其中：财政资金', 12, '其中：财政资金', 11.4],
+    [null, '其他', other, '其他', 0],
+  ];
+  test('the header row is the total row; components sit under the labels; the rate under its label above', () => {
+    const v = view(rows(0));
+    const b = findBlocks(v, 0, v.nRows);
+    const f = readFunds(new Ctx(), v, b.fundsRow, b.fundsCols!, 0, v.nRows);
+    expect(f.rows.map((r) => [r.kind, r.adjusted?.value, r.adjusted?.ref.cell, r.executed?.value, r.executed?.ref.cell])).toEqual([
+      ['total', 12, 'C3', 11.4, 'E3'],
+      ['appropriation', 12, 'C4', 11.4, 'E4'],
+      ['other', 0, 'C5', 0, 'E5'],
+    ]);
+    expect([f.rows[0].rate?.value, f.rows[0].rate?.ref.cell]).toEqual([0.95, 'F3']);
+  });
+  test('slip: components that do not add up', async () => {
+    const { evaluate } = await import('../../src/core/engine');
+    const ev = evaluate({ sheets: [makeSheet('S', [...rows(1), ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分'], ['产出指标', '数量指标', '人数', '≥10人', '10人', 50]])] });
+    expect(ev.findings.filter((f) => f.rule === 'funds.components').map((f) => f.cell)).toEqual(['C3']);
+  });
+});

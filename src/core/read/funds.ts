@@ -90,6 +90,7 @@ export function readFunds(ctx: Ctx, view: View, h: number, cols: ColMatch<FundsC
       break;
     }
   }
+  if (readInline(ctx, view, h, cols, end, scale, block)) return block;
   for (const r of view.rowsIn(h + 1, end)) {
     const row = view.row(r);
     const label = rowLabel(row, firstCol);
@@ -136,3 +137,51 @@ function readSplits(view: View, from: number, end: number, scale: number): Funds
   }
   return splits;
 }
+
+// ---- the key–value layout: 预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84 on one row, 其中：财政资金 | 6.84 below
+
+/** The number cell right of a label cell, when there is one. */
+function numberRight(view: View, r: number, c: number | undefined): OwnCell | undefined {
+  if (c === undefined) return undefined;
+  const next = view.nextRight(r, c);
+  return next && readNumber(next.cell).status === 'ok' ? next : undefined;
+}
+
+/** The rate: a rate label on the row above the header with a number under it, on the header row. */
+function inlineRate(ctx: Ctx, view: View, h: number): FundsRow['rate'] {
+  for (const o of view.row(h - 1)) {
+    if (matchLabel(o.text, FUNDS_COLS_RATE) !== 'rate') continue;
+    const own = view.row(h).find((x) => x.c === o.c);
+    if (own && readNumber(own.cell).status === 'ok') return ctx.rate(view, h, o.c, '执行率');
+  }
+  return undefined;
+}
+
+/** Reads the key–value layout into block; false when the header is not of that layout. */
+function readInline(ctx: Ctx, view: View, h: number, cols: ColMatch<FundsCol>, end: number, scale: number, block: FundsBlock): boolean {
+  const adj = numberRight(view, h, cols.map.adjusted);
+  const exe = numberRight(view, h, cols.map.executed);
+  if (!adj || !exe) return false;
+  const head = cols.cells.adjusted!;
+  const total: FundsRow = { kind: 'total', label: head.text.trim(), labelRef: view.ref(h, head.c) };
+  total.adjusted = ctx.num(view, h, adj.c, '全年预算数', scale);
+  total.executed = ctx.num(view, h, exe.c, '全年执行数', scale);
+  const rate = inlineRate(ctx, view, h);
+  if (rate) total.rate = rate;
+  block.rows.push(total);
+  for (const r of view.rowsIn(h + 1, end)) {
+    let fr: FundsRow | undefined;
+    for (const [key, col] of [['adjusted', cols.map.adjusted], ['executed', cols.map.executed]] as const) {
+      const label = view.row(r).find((o) => o.c === col);
+      const kind = label && (matchLabel(label.text.replace(/^[\s\u3000]*其中[\s\u3000]*[：:]?/, ''), FUNDS_ROWS) as FundsRowKind | undefined);
+      const value = numberRight(view, r, col);
+      if (!label || !kind || !value) continue;
+      fr ??= { kind, label: label.text.trim(), labelRef: view.ref(r, label.c) };
+      fr[key] = ctx.num(view, r, value.c, key === 'adjusted' ? '全年预算数' : '全年执行数', scale);
+    }
+    if (fr) block.rows.push(fr);
+  }
+  return true;
+}
+
+const FUNDS_COLS_RATE = ['rate|执行率|预算执行率|预算执行进度'];

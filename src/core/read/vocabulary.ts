@@ -52,7 +52,7 @@ export const FUNDS_COLS = [
   'adjusted|全年预算数|调整后预算数|预算数',
   'executed|全年执行数|预算执行数|执行数',
   'weight|分值|权重',
-  'rate|执行率|预算执行率',
+  'rate|执行率|预算执行率|预算执行进度',
   'score|得分|自评得分',
 ];
 
@@ -63,7 +63,7 @@ export const FUNDS_ROWS = [
   'appropriation|当年财政拨款|本年财政拨款|财政拨款|财政资金',
   'carryover|上年结转资金|上年结转',
   'special|财政专户管理资金|单位资金',
-  'other|其他资金',
+  'other|其他资金|其他',
 ];
 
 /** The heads of a split of the funds total (a department table's 按收入性质分 / 按支出性质分). */
