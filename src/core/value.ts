@@ -225,6 +225,16 @@ function unitOk(unit: string, strict: boolean): boolean {
   return /^\p{L}{1,3}$/u.test(unit) && !/[A-Za-z]/.test(unit);
 }
 
+/**
+ * A compound unit the reader cannot parse still lets the number be read (issue 7): a short run of
+ * letters with a / · or bracket after Arabic digits (次/期刊号, 万元(含税)), with no word that makes it a phrase (完成, 以上 …).
+ * It is kept as written, so only the same text on the other side compares equal.
+ */
+function looseUnit(unit: string, cn: boolean): boolean {
+  if (cn || unit.length > 8 || UNIT_FORBIDDEN.test(unit) || !/[/·(]/.test(unit)) return false;
+  return /^[\p{L}/·()‰²³]+$/u.test(unit) && /\p{L}/u.test(unit);
+}
+
 // ---------------------------------------------------------------- number scanning
 
 interface NumTok {
@@ -538,7 +548,7 @@ function readNumeric(s: string, cn: boolean): NumReading | null {
   const sx = stripSuffixes(loUnitText);
   if (!sx) return null;
   const unit = normUnit(sx.rest);
-  if (!unitOk(unit, cn)) return null;
+  if (!unitOk(unit, cn) && !looseUnit(unit, cn)) return null;
   if (lo.percent && unit !== '' && unit !== '%') return null;
   let cmp: Comparator = 'eq';
   const p = pre === 'none' ? undefined : pre;

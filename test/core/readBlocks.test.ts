@@ -191,3 +191,21 @@ describe('funds in the key–value layout (预算数 | amount | 执行数 | amou
     expect(ev.findings.filter((f) => f.rule === 'funds.components').map((f) => f.cell)).toEqual(['C3']);
   });
 });
+
+describe('structure.block_unread: a block found but not read is said once, at its first cell', () => {
+  const rules = (rows: CellInput[][]) => readWorkbook({ sheets: [makeSheet('S', rows)] }).findings.filter((f) => f.rule === 'structure.block_unread' || f.rule === 'structure.label_missing');
+  const ind = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+  test('a funds header with no amount row under it', () => {
+    const f = rules([['项目支出绩效自评表'], ['项目名称', '甲'], ['项目资金', '全年预算数', '全年执行数'], ind, ['产出指标', '数量指标', '场次', '4场', '4场', 90, 90], ['总分', null, null, null, null, 100, 100]]);
+    expect(f.map((x) => [x.rule, x.cell])).toEqual([['structure.block_unread', 'A3']]);
+    expect(f[0].message).toContain('预算资金');
+  });
+  test('an indicator header whose rows hold no indicator, and a totals row with no figure', () => {
+    const f = rules([['项目支出绩效自评表'], ['项目名称', '甲'], ['项目资金', '全年预算数', '全年执行数'], ['年度资金总额', 1, 1], ind, [null, null, '……'], ['总分', '见附件']]);
+    expect(f.map((x) => [x.rule, x.cell])).toEqual([['structure.block_unread', 'A5'], ['structure.block_unread', 'A7']]);
+    expect(f[0].message).toContain('绩效指标');
+    expect(f[1].message).toContain('总分');
+    const g = rules([['项目支出绩效自评表'], ['项目名称', '甲'], ['项目资金', '全年预算数', '全年执行数'], ['年度资金总额', 1, 1], ind, ['产出指标', '数量指标', '场次', '4场', '4场', 90, 90], ['合计']]);
+    expect(g.map((x) => [x.rule, x.cell])).toEqual([['structure.block_unread', 'A7']]);
+  });
+});

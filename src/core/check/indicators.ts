@@ -91,7 +91,7 @@ function checkNumbers(c: Ctx, eff: Eff, devEmpty: boolean): void {
       if (s !== undefined && ind.score && Math.abs(s - cs) > c.tol)
         out.add('score.recomputed', ind.score.ref, `得分 ${fmtNum(s)} 与按公式重算的 ${fmtNum(cs)} 不符（指标值 ${shown(ind.target)}，完成值 ${shown(ind.actual)}，分值 ${fmtNum(w)}）`, cs, s);
     }
-  } else if (w === undefined && !ind.weight) r.unscored = '本表没有分值列，未按公式重算该指标得分';
+  }
   const cmp = eff.target.comparator ?? 'eq';
   const A = eff.target.low;
   const B = eff.actual.low;
@@ -189,6 +189,8 @@ function checkNames(t: Table, out: Collector): void {
   }
 }
 
+const NO_WEIGHT = '本表没有“分值”列，未给出该指标的分值，未按公式重算其得分';
+
 export function checkIndicators(t: Table, profile: Profile, out: Collector, year: number | undefined): IndicatorResult[] {
   const results: IndicatorResult[] = [];
   const scoring = t.kind === 'department-scoring';
@@ -198,6 +200,8 @@ export function checkIndicators(t: Table, profile: Profile, out: Collector, year
     const label = ind.name ? `“${clip(ind.name)}”` : `（第 ${ind.nameRef.cell.replace(/^[A-Z]+/, '')} 行，未填名称）`;
     const c: Ctx = { ind, r, w: num(ind.weight), s: num(ind.score), label, profile, tol: profile.scoreTolerance + EPS, out, year };
     checkWeightAndRange(c, t);
+    // The 20 + 80 layout: no 分值 is given, and none is guessed.
+    if (!t.hasWeightColumn && !ind.weight) r.unscored = NO_WEIGHT;
     // A scoring row has criteria, not a target and an actual.
     if (scoring) continue;
     checkScored(c);

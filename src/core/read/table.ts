@@ -13,6 +13,7 @@ import { dropCutEdge, readIndicators } from './indicators';
 import { hasLabel } from './match';
 import { cleanLevelName, readStatements } from './scoring';
 import { readTotals } from './totals';
+import { blockUnread } from './unread';
 import { titleYear, type TitleHit } from './titles';
 import type { View } from './view';
 import { FUNDS_ROWS, IND_REQUIRED, PROJECT_NAME, SCORING_LEVEL1, SCORING_REQUIRED } from './vocabulary';
@@ -78,7 +79,9 @@ function readFundsBlock(ctx: Ctx, view: View, table: Table, b: Blocks, title: Ti
   table.funds = readFunds(ctx, view, b.fundsRow, b.fundsCols, title ? title.r : r0, end);
   if (b.fundsCols.map.adjusted === undefined) table.missing.push('全年预算数');
   if (b.fundsCols.map.executed === undefined) table.missing.push('全年执行数');
-  if (!table.funds.rows.some((x) => x.kind === 'total')) table.missing.push('年度资金总额');
+  const head = view.row(b.fundsRow)[0];
+  if (!table.funds.rows.length) blockUnread(ctx, view, b.fundsRow, head.c, '预算资金', '表头下没有“年度资金总额”或其构成行（当年财政拨款、上年结转资金……），未读到任何金额');
+  else if (!table.funds.rows.some((x) => x.kind === 'total')) table.missing.push('年度资金总额');
 }
 
 /** The indicator block and the totals; returns the totals row, or -1. */
@@ -97,9 +100,15 @@ function readIndicatorBlock(ctx: Ctx, view: View, table: Table, b: Blocks, r0: n
   const stop = readIndicators(ctx, view, table, ind, stops, r1);
   const t = readTotals(ctx, view, table, ind, stop, r1);
   if (t < 0) dropCutEdge(table);
+  if (!table.indicators.length && view.rowsIn(ind.bottom + 1, stop).length)
+    blockUnread(ctx, view, ind.top, view.row(ind.top)[0].c, '绩效指标', '表头下的各行都没有读到指标（名称、指标值、完成值、分值和得分都为空或无法识别）');
+  if (t >= 0 && table.totals && !hasValue(table.totals.score) && !hasValue(table.totals.weight) && !table.totals.grade)
+    blockUnread(ctx, view, t, view.row(t)[0].c, '总分', '该行的“分值”“得分”都是空的或不是数字');
   if (table.kind === 'department-scoring') readStatements(view, table, ind);
   return t;
 }
+
+const hasValue = (f: { value: unknown; error?: string } | undefined): boolean => !!f && (f.value !== null || !!f.error);
 
 function totalMissing(ctx: Ctx, view: View, table: Table): void {
   table.totalsMissing = true;
