@@ -3,7 +3,7 @@
 // fires anywhere in it.
 
 import { evaluate } from '../../src/core/engine';
-import { loadExpectations, loadReal, realWorkbook } from './fixtures';
+import { gridWorkbook, loadExpectations, loadReal, realWorkbook, sheetNameOf } from './fixtures';
 
 /** Expectations judged wrong, left out with the reason (none so far). */
 const LEFT_OUT: Record<string, string> = {};
@@ -63,5 +63,17 @@ describe('real published tables', () => {
     expect(ev.findings.filter((f) => f.rule === 'funds.components').map((f) => f.cell)).toEqual(['E3']);
     expect(ev.findings.find((f) => f.rule === 'structure.total_missing')?.severity).toBe('info');
     expect(ev.findings.filter((f) => f.rule === 'structure.label_missing')).toEqual([]);
+  });
+
+  test('full-width punctuation (，：（）％, as the live pages most likely have it) reads the same as the ASCII copies', () => {
+    const wide: Record<string, string> = { ',': '，', ':': '：', '(': '（', ')': '）', '%': '％' };
+    for (const e of loadExpectations()) {
+      const name = e.file.replace(/\.xlsx$/, '');
+      const t = loadReal(name);
+      const grid = t.grid.map((row) => row.map((v) => (/^[+-]?\d+(\.\d+)?$/.test(v) ? v : v.replace(/[,:()%]/g, (ch) => wide[ch]))));
+      const a = evaluate(realWorkbook(name)).findings.map((f) => `${f.rule}@${f.cell}`);
+      const b = evaluate(gridWorkbook(sheetNameOf(t.kind), grid, t.merges)).findings.map((f) => `${f.rule}@${f.cell}`);
+      expect([name, b]).toEqual([name, a]);
+    }
   });
 });

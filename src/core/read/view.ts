@@ -2,7 +2,7 @@
 // hold something are stored and visited), a merge lookup and A1 references.
 
 import type { Area, Cell, Sheet } from '../grid';
-import { a1, cellText, forEachRow, isBlank } from '../grid';
+import { a1, cellText, forEachDefined, forEachRow, isBlank } from '../grid';
 import type { Ref } from '../types';
 
 export interface OwnCell {
@@ -40,8 +40,8 @@ export class View {
     for (const m of sheet.merges ?? []) this.addMerge(m);
     forEachRow(sheet, (row, r) => {
       const out: OwnCell[] = [];
-      row.forEach((cell, c) => {
-        if (!cell || isBlank(cell)) return;
+      forEachDefined(row, (cell, c) => {
+        if (isBlank(cell)) return;
         const m = this.mergeAt(r, c);
         if (m && (m.r1 !== r || m.c1 !== c)) return;
         out.push({ c, cell, text: cellText(cell) });
