@@ -41,6 +41,13 @@ describe('real published tables', () => {
     }
   });
 
+  test('t06: the name-only row a cut page ends on is named in the one total_missing finding, not checked as an indicator', () => {
+    const ev = evaluate(realWorkbook('t06'));
+    expect(ev.findings.find((f) => f.rule === 'structure.total_missing')?.message).toContain('受益农户满意度”（D18）');
+    expect(ev.read.tables[0].indicators.map((i) => i.name)).not.toContain('受益农户满意度');
+    expect(ev.findings.filter((f) => f.rule.startsWith('indicator.') || f.rule.startsWith('weight.'))).toEqual([]);
+  });
+
   test('t07: ★ indicators keep their 其中 lines as details, out of the weights', () => {
     const t = evaluate(realWorkbook('t07')).read.tables[0];
     const core = t.indicators.filter((i) => i.core);

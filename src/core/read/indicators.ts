@@ -147,9 +147,10 @@ export function readIndicators(ctx: Ctx, view: View, table: Table, h: IndHeader,
 }
 
 /** A page cut short: its last indicator row shows only a name (no target, actual, 分值 or 得分). */
-export function dropCutEdge(table: Table): void {
+export function dropCutEdge(table: Table): Indicator | undefined {
   const last = table.indicators[table.indicators.length - 1];
-  if (!last) return;
+  if (!last) return undefined;
   const blank = (f: { value: unknown } | undefined): boolean => !f || f.value === null || f.value === '';
-  if (last.target.value.kind === 'empty' && last.actual.value.kind === 'empty' && blank(last.weight) && blank(last.score) && !last.details) table.indicators.pop();
+  if (last.target.value.kind === 'empty' && last.actual.value.kind === 'empty' && blank(last.weight) && blank(last.score) && !last.details) return table.indicators.pop();
+  return undefined;
 }

@@ -1,9 +1,9 @@
 // One self-evaluation table: its kind, head, and each block read by its own reader. A block that
 // is absent or cut short is said once (structure.label_missing / structure.total_missing).
 
-import type { Table, TableKind } from '../types';
+import type { Indicator, Table, TableKind } from '../types';
 import { level1Of } from '../labels';
-import type { Ctx } from './figures';
+import { clipText, type Ctx } from './figures';
 import { findBlocks, type Blocks } from './finder';
 import { readFunds } from './funds';
 import { readGoals } from './goals';
@@ -84,14 +84,14 @@ function readFundsBlock(ctx: Ctx, view: View, table: Table, b: Blocks, title: Ti
   else if (!table.funds.rows.some((x) => x.kind === 'total')) table.missing.push('年度资金总额');
 }
 
-/** The indicator block and the totals; returns the totals row, or -1. */
-function readIndicatorBlock(ctx: Ctx, view: View, table: Table, b: Blocks, r0: number, r1: number): number {
+/** The indicator block and the totals; returns the totals row, or -1, and the name-only last row a cut page left. */
+function readIndicatorBlock(ctx: Ctx, view: View, table: Table, b: Blocks, r0: number, r1: number): { t: number; cut?: Indicator } {
   const ind = b.ind;
   const required = table.kind === 'department-scoring' ? SCORING_REQUIRED : IND_REQUIRED;
   if (!ind) {
     // A funds block alone (a page that ends after the funds) lacks no label: the totals check says it is cut.
     if (!table.funds) for (const req of required) table.missing.push(req.label);
-    return readTotals(ctx, view, table, undefined, Math.max(r0, b.fundsRow + 1), r1);
+    return { t: readTotals(ctx, view, table, undefined, Math.max(r0, b.fundsRow + 1), r1) };
   }
   table.indicatorHeaderRef = ind.firstRef;
   table.hasWeightColumn = ind.cols.weight !== undefined;
@@ -99,18 +99,18 @@ function readIndicatorBlock(ctx: Ctx, view: View, table: Table, b: Blocks, r0: n
   const stops = [b.fundsRow, b.goalsRow].filter((x) => x > ind.bottom);
   const stop = readIndicators(ctx, view, table, ind, stops, r1);
   const t = readTotals(ctx, view, table, ind, stop, r1);
-  if (t < 0) dropCutEdge(table);
+  const cut = t < 0 ? dropCutEdge(table) : undefined;
   if (!table.indicators.length && view.rowsIn(ind.bottom + 1, stop).length)
     blockUnread(ctx, view, ind.top, view.row(ind.top)[0].c, '绩效指标', '表头下的各行都没有读到指标（名称、指标值、完成值、分值和得分都为空或无法识别）');
   if (t >= 0 && table.totals && !hasValue(table.totals.score) && !hasValue(table.totals.weight) && !table.totals.grade)
     blockUnread(ctx, view, t, view.row(t)[0].c, '总分', '该行的“分值”“得分”都是空的或不是数字');
   if (table.kind === 'department-scoring') readStatements(view, table, ind);
-  return t;
+  return { t, cut };
 }
 
 const hasValue = (f: { value: unknown; error?: string } | undefined): boolean => !!f && (f.value !== null || !!f.error);
 
-function totalMissing(ctx: Ctx, view: View, table: Table): void {
+function totalMissing(ctx: Ctx, view: View, table: Table, cut: Indicator | undefined): void {
   table.totalsMissing = true;
   const fundsOnly = !table.indicatorHeaderRef;
   ctx.add({
@@ -120,7 +120,7 @@ function totalMissing(ctx: Ctx, view: View, table: Table): void {
     cell: table.titleRef.cell,
     message: fundsOnly
       ? `工作表“${view.name}”中的${KIND_NAMES[table.kind]}只有预算资金部分，没有绩效指标和总分行（页面可能在资金部分后截断）：只检查了资金，未计算分值合计与总分`
-      : `工作表“${view.name}”中的${KIND_NAMES[table.kind]}没有总分行（页面可能被截断）：只检查了已有的内容，未计算分值合计与总分`,
+      : `工作表“${view.name}”中的${KIND_NAMES[table.kind]}没有总分行（页面可能被截断）：只检查了已有的内容，未计算分值合计与总分${cut ? `；最后一行“${clipText(cut.name)}”（${cut.nameRef.cell}）只有名称，未作为指标检查` : ''}`,
   });
 }
 
@@ -134,8 +134,8 @@ export function readTable(ctx: Ctx, view: View, title: TitleHit | undefined, r0:
   readHead(ctx, view, table, title ? title.r + 1 : r0, headEnd);
   readFundsBlock(ctx, view, table, b, title, r0, r1);
   if (b.goalsRow >= 0) table.goals = readGoals(ctx, view, b.goalsRow, r1);
-  const totalsRow = readIndicatorBlock(ctx, view, table, b, r0, r1);
-  if (totalsRow < 0 && (table.funds || table.indicatorHeaderRef)) totalMissing(ctx, view, table);
+  const ib = readIndicatorBlock(ctx, view, table, b, r0, r1);
+  if (ib.t < 0 && (table.funds || table.indicatorHeaderRef)) totalMissing(ctx, view, table, ib.cut);
   for (const label of table.missing) {
     ctx.add({
       rule: 'structure.label_missing',
