@@ -20,7 +20,7 @@ export class Ctx {
   readonly findings: Finding[] = [];
   private readonly errorCells = new Set<string>();
 
-  /** Adds a finding once per (rule, sheet, cell). */
+  /** Adds a finding the reader met. */
   add(f: Finding): void {
     this.findings.push(f);
   }

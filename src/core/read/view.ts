@@ -39,6 +39,8 @@ export class View {
     this.name = sheet.name;
     for (const m of sheet.merges ?? []) this.addMerge(m);
     forEachRow(sheet, (row, r) => {
+      // A row that is not a list of cells: the sheet cannot be read (readWorkbook reports it).
+      if (!Array.isArray(row)) throw new Error(`row ${r + 1} is not a list of cells`);
       const out: OwnCell[] = [];
       forEachDefined(row, (cell, c) => {
         if (isBlank(cell)) return;
