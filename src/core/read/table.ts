@@ -2,7 +2,7 @@
 // is absent or cut short is said once (structure.label_missing / structure.total_missing).
 
 import type { Indicator, Table, TableKind } from '../types';
-import { level1Of } from '../labels';
+import { level1Of, matchLabel } from '../labels';
 import { clipText, type Ctx } from './figures';
 import { findBlocks, type Blocks } from './finder';
 import { readFunds } from './funds';
@@ -17,7 +17,6 @@ import { blockUnread } from './unread';
 import { titleYear, type TitleHit } from './titles';
 import type { View } from './view';
 import { FUNDS_ROWS, IND_REQUIRED, PROJECT_NAME, SCORING_LEVEL1, SCORING_REQUIRED } from './vocabulary';
-import { matchLabel } from '../labels';
 
 const KIND_NAMES: Record<TableKind, string> = {
   department: '部门整体支出绩效自评表',
