@@ -35,6 +35,7 @@ export const EXIT_UNUSABLE = 2;
 const KIND_LABEL: Record<TableJson['kind'], string> = {
   department: '部门整体支出绩效自评表',
   project: '项目支出绩效自评表',
+  'department-scoring': '部门整体支出绩效评价表',
 };
 
 const SOURCE_LABEL: Record<Evaluation['profileSource'], string> = {
