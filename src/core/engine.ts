@@ -1,10 +1,10 @@
 // The one entry point both hosts call: grid in, findings, results, report and plans out.
 
 import type { Grid } from './grid';
-import type { CheckResult, Finding, Profile, ReadResult, ReportDoc, TableResult } from './types';
+import type { CheckResult, Finding, Profile, ReadResult, ReportDoc, TableKind, TableResult } from './types';
 import type { Mark, SheetLayout } from './plan';
-import { readWorkbook } from './reader';
-import { runChecks } from './checks';
+import { readWorkbook } from './read';
+import { runChecks } from './check';
 import { BUILTIN_PROFILES, resolveProfile } from './profiles';
 import { buildReport } from './report/index';
 import { uniqueSheetName } from './layout';
@@ -94,7 +94,7 @@ export function hasErrors(findings: Finding[]): boolean {
 
 export interface TableJson {
   sheet: string;
-  kind: 'department' | 'project';
+  kind: TableKind;
   name: string | null;
   year: number | null;
   funds: { initial: number | null; adjusted: number | null; executed: number | null };

@@ -8,6 +8,7 @@ import { evaluate, hasErrors, SelfevalError, toCheckJson } from '../core/engine'
 import type { CheckJson, Evaluation, TableJson } from '../core/engine';
 import type { Finding, Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
+import { inertJson, inertText } from '../core/inert';
 import { isSingleCheck, runBatch, type BatchOptions } from './batch/run';
 import type { ProgressStream } from './batch/progress';
 import { readGridFile } from './batch/read';
@@ -34,6 +35,7 @@ export const EXIT_UNUSABLE = 2;
 const KIND_LABEL: Record<TableJson['kind'], string> = {
   department: '部门整体支出绩效自评表',
   project: '项目支出绩效自评表',
+  'department-scoring': '部门整体支出绩效评价表',
 };
 
 const SOURCE_LABEL: Record<Evaluation['profileSource'], string> = {
@@ -65,15 +67,15 @@ export function countLine(findings: Finding[]): string {
 /** The summary `check` prints without --json. */
 export function formatSummary(ev: Evaluation, json: CheckJson): string {
   const lines: string[] = [];
-  lines.push(`文件：${json.file}`);
-  lines.push(`权重方案：${ev.profile.name}（${ev.profile.id}，${SOURCE_LABEL[ev.profileSource]}）`);
+  lines.push(`文件：${inertText(json.file)}`);
+  lines.push(`权重方案：${inertText(ev.profile.name)}（${inertText(ev.profile.id)}，${SOURCE_LABEL[ev.profileSource]}）`);
   lines.push('');
   if (json.tables.length === 0) {
     lines.push('未找到部门整体支出或项目支出绩效自评表。');
   } else {
     lines.push(`找到 ${json.tables.length} 张绩效自评表：`);
     json.tables.forEach((t, i) => {
-      const head = `${i + 1}. 工作表“${t.sheet}”：${KIND_LABEL[t.kind]}${t.name ? `“${t.name}”` : ''}${t.year !== null ? `（${t.year} 年度）` : ''}`;
+      const head = `${i + 1}. 工作表“${inertText(t.sheet)}”：${KIND_LABEL[t.kind]}${t.name ? `“${inertText(t.name)}”` : ''}${t.year !== null ? `（${t.year} 年度）` : ''}`;
       lines.push(head);
       lines.push(
         `   执行率 ${pct(t.executionRate)}，执行率得分 ${num(t.executionScore)}，指标 ${t.indicators} 个；` +
@@ -90,9 +92,9 @@ export function formatSummary(ev: Evaluation, json: CheckJson): string {
     for (const f of json.findings) {
       if (f.sheet !== sheet) {
         sheet = f.sheet;
-        lines.push(`工作表“${sheet}”`);
+        lines.push(`工作表“${inertText(sheet)}”`);
       }
-      lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.cell}  ${f.message}（${f.rule}）`);
+      lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${inertText(f.cell)}  ${inertText(f.message)}（${f.rule}）`);
     }
   }
   lines.push('');
@@ -112,7 +114,7 @@ async function runCheck(file: string, opts: CheckOptions, io: Io): Promise<numbe
   const grid = await readGridFile(file);
   const ev = evaluate(grid, { profile: opts.profile });
   const json = toCheckJson(ev, path.basename(file));
-  if (opts.json) io.stdout(JSON.stringify(json, null, 2) + '\n');
+  if (opts.json) io.stdout(inertJson(json) + '\n');
   else io.stdout(formatSummary(ev, json));
   return hasErrors(ev.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -217,7 +219,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 /** An unexpected exception, as one Chinese line: the user gets no stack trace. */
 function unexpected(e: unknown): string {
   const detail = e instanceof Error && e.message ? e.message.split('\n')[0] : String(e);
-  return `处理工作簿时出现意外错误，无法完成检查（${detail}）`;
+  return `处理工作簿时出现意外错误，无法完成检查（${inertText(detail)}）`;
 }
 
 /**
@@ -241,7 +243,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_UNUSABLE;
     }
     if (e instanceof SelfevalError) {
-      io.stderr(e.message.split('\n')[0] + '\n');
+      io.stderr(inertText(e.message.split('\n')[0]) + '\n');
       return EXIT_UNUSABLE;
     }
     io.stderr(unexpected(e) + '\n');

@@ -6,9 +6,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate, hasErrors, marksOf, reportSheetOf, SelfevalError, type Evaluation } from '../core/engine';
+import { inertText } from '../core/inert';
 import { docxBytes } from '../core/report/docx';
-import { applyPlan, loadWorkbookFile } from './xlsx';
-import { assertExtension, writeOutputFile } from './output';
+import { readWorkbookBytes } from './xlsx';
+import { isMacroEnabled, packageEntries, sheetNamesOf, writeCheckedCopy } from './package/copy';
+import { readGridFile } from './batch/read';
+import { assertExtension, resolveOutputPath, writeOutputFile } from './output';
 import { countLine, type Io } from './cli';
 
 export interface ReportOptions {
@@ -20,10 +23,10 @@ export interface ReportOptions {
   force?: boolean;
 }
 
-/** `<name>.checked.xlsx` beside the input. */
-export function defaultOutput(file: string): string {
-  const ext = path.extname(file);
-  return path.join(path.dirname(file), `${path.basename(file, ext)}.checked.xlsx`);
+/** `<name>.checked.xlsx` beside the input (`.xlsm` for a macro-enabled workbook). */
+export function defaultOutput(file: string, ext = '.xlsx'): string {
+  const base = path.basename(file, path.extname(file));
+  return path.join(path.dirname(file), `${base}.checked${ext}`);
 }
 
 /** `<name>.自评报告.docx` beside the input. */
@@ -43,42 +46,52 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-/** An output path checked before anything is read: not the input, not a folder, the right extension. */
-function checkedTarget(out: string, input: string, ext: '.xlsx' | '.docx'): string {
+/**
+ * An output path checked before the work is done: not the input, the right extension, and no
+ * device, FIFO, folder or symlink there (resolveOutputPath refuses those).
+ */
+function checkedTarget(out: string, input: string, ext: '.xlsx' | '.xlsm' | '.docx', force: boolean): string {
   if (samePath(out, input)) throw new SelfevalError(`输出文件不能与输入文件相同（${out}）：selfeval 从不修改原工作簿，请用 -o 另指一个文件`);
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new SelfevalError(`输出路径是一个文件夹：${out}`);
+  resolveOutputPath(out, { force });
   assertExtension(out, ext);
   return out;
 }
 
-async function workbookBytes(file: string, ev: Evaluation, workbook: Awaited<ReturnType<typeof loadWorkbookFile>>['workbook']): Promise<{ bytes: Uint8Array; sheet: string }> {
-  const sheet = reportSheetOf(ev, workbook.worksheets.map((w) => w.name));
-  applyPlan(workbook, marksOf(ev), [sheet]);
+/** The checked copy: the original package with only the parts selfeval changes (package/copy.ts). */
+function workbookBytes(file: string, ev: Evaluation, entries: Map<string, Uint8Array>): { bytes: Uint8Array; sheet: string } {
+  const sheet = reportSheetOf(ev, sheetNamesOf(entries));
   try {
-    return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), sheet: sheet.name };
+    return { bytes: writeCheckedCopy(entries, marksOf(ev), [sheet]), sheet: sheet.name };
   } catch {
     throw new SelfevalError(`无法生成检查结果文件：工作簿中有无法写出的内容（原文件未改动）：${file}`);
   }
 }
 
 export async function runReport(file: string, opts: ReportOptions, io: Io): Promise<number> {
+  const force = !!opts.force;
+  const grid = await readGridFile(file);
   const wantDocx = opts.docxOnly || opts.docx !== undefined;
-  const xlsxOut = opts.docxOnly ? undefined : checkedTarget(opts.output ?? defaultOutput(file), file, '.xlsx');
+  let entries: Map<string, Uint8Array> | undefined;
+  let xlsxOut: string | undefined;
+  if (!opts.docxOnly) {
+    // The copy is the original package with the changed parts: its parts are read once more.
+    entries = packageEntries(readWorkbookBytes(file), path.basename(file));
+    const ext = isMacroEnabled(entries) ? '.xlsm' : '.xlsx';
+    xlsxOut = checkedTarget(opts.output ?? defaultOutput(file, ext), file, ext, force);
+  }
   // with --docx-only, -o names the Word file (there is no workbook copy to name)
   const docxPath = typeof opts.docx === 'string' ? opts.docx : opts.docxOnly && opts.output ? opts.output : defaultDocxOutput(file);
-  const docxOut = wantDocx ? checkedTarget(docxPath, file, '.docx') : undefined;
+  const docxOut = wantDocx ? checkedTarget(docxPath, file, '.docx', force) : undefined;
 
-  const { workbook, grid } = await loadWorkbookFile(file);
   const ev = evaluate(grid, { profile: opts.profile });
-  const force = !!opts.force;
-  if (xlsxOut) {
-    const { bytes, sheet } = await workbookBytes(file, ev, workbook);
+  if (xlsxOut && entries) {
+    const { bytes, sheet } = workbookBytes(file, ev, entries);
     const written = writeOutputFile(xlsxOut, bytes, { force });
-    io.stdout(`已写出：${written}（问题已标注在单元格上，叙述报告在工作表“${sheet}”）\n`);
+    io.stdout(`已写出：${inertText(written)}（问题已标注在单元格上，叙述报告在工作表“${inertText(sheet)}”）\n`);
   }
   if (docxOut) {
     const written = writeOutputFile(docxOut, await docxBytes(ev.report), { force });
-    io.stdout(`已写出：${written}（Word 格式的自评报告）\n`);
+    io.stdout(`已写出：${inertText(written)}（Word 格式的自评报告）\n`);
   }
   io.stdout(countLine(ev.findings) + '\n');
   return hasErrors(ev.findings) ? 1 : 0;

@@ -33,7 +33,7 @@ export { splitDeviation } from './deviation';
 export * from './model';
 
 export function buildReport(read: ReadResult, check: CheckResult, profile: Profile, findings: Finding[]): ReportDoc {
-  const dept = read.tables.find((t) => t.kind === 'department');
+  const dept = read.tables.find((t) => t.kind === 'department') ?? read.tables.find((t) => t.kind === 'department-scoring');
   const projects = read.tables.filter((t) => t.kind === 'project');
   const projectOnly = !dept && projects.length > 0;
   const c: Ctx = {
