@@ -10,6 +10,8 @@ export const RULE_TITLE: Record<RuleId, string> = {
   'structure.year_mismatch': '评价年度不一致',
   'structure.sheet_unreadable': '工作表无法读取',
   'structure.cell_error': '单元格显示错误值',
+  'structure.total_missing': '表中没有总分行',
+  'structure.block_unread': '表中有部分内容未能读取',
   'weight.total': '分值合计不是 100',
   'weight.level1': '一级指标分值与方案不符',
   'weight.execution': '预算执行率分值与方案不符',
