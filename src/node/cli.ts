@@ -8,7 +8,7 @@ import { evaluate, hasErrors, marksOf, reportSheetOf, SelfevalError, toCheckJson
 import type { CheckJson, Evaluation, TableJson } from '../core/engine';
 import type { Finding, Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
-import { applyPlan, loadWorkbookFile } from './xlsx';
+import { loadPackage, guardExcelJsLoad } from './package/load';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -106,7 +106,7 @@ interface ReportOptions {
 }
 
 async function runCheck(file: string, opts: CheckOptions, io: Io): Promise<number> {
-  const { grid } = await loadWorkbookFile(file, { readOnly: true });
+  const { grid } = await loadPackage(file);
   const ev = evaluate(grid, { profile: opts.profile });
   const json = toCheckJson(ev, path.basename(file));
   if (opts.json) io.stdout(JSON.stringify(json, null, 2) + '\n');
@@ -139,7 +139,11 @@ async function runReport(file: string, opts: ReportOptions, io: Io): Promise<num
   const outDir = path.dirname(path.resolve(out));
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new SelfevalError(`输出路径是一个文件夹：${out}`);
 
-  const { workbook, grid } = await loadWorkbookFile(file);
+  // The fast path reads (and bounds) the input; ExcelJS, loaded only here, holds the copy to write.
+  const { grid } = await loadPackage(file);
+  guardExcelJsLoad(grid, path.basename(file));
+  const { applyPlan, loadWorkbookFile } = await import('./xlsx');
+  const { workbook } = await loadWorkbookFile(file);
   const ev = evaluate(grid, { profile: opts.profile });
   const sheet = reportSheetOf(ev, workbook.worksheets.map((w) => w.name));
   applyPlan(workbook, marksOf(ev), [sheet]);

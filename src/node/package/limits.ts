@@ -36,6 +36,13 @@ export const LIMITS = {
   cells: { name: '有内容的单元格数', value: 5000000, unit: 'count' },
   /** Merged areas over the whole workbook (each kept as one range, never expanded). */
   merges: { name: '合并单元格区域数', value: 200000, unit: 'count' },
+  /**
+   * Cells covered by merges, for `report` while its copy is still written through ExcelJS,
+   * which expands every merge cell by cell (the check itself keeps merges as ranges).
+   */
+  mergedCellsForCopy: { name: '写出副本时合并区域覆盖的单元格数', value: 2000000, unit: 'count' },
+  /** The last row times the last column of a sheet, for `report` through ExcelJS likewise. */
+  sheetExtentForCopy: { name: '写出副本时单个工作表的行数×列数', value: 20000000, unit: 'count' },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -85,5 +92,5 @@ export class CorruptError extends SelfevalError {
 }
 
 export function corrupt(file: string, why: string): CorruptError {
-  return new CorruptError(`文件已损坏：${why}，无法作为 .xlsx 读取（${file}）`);
+  return new CorruptError(`文件已损坏，无法作为 .xlsx 读取：${why}（${file}）`);
 }

@@ -2,10 +2,10 @@
 // zip and XML reader where every limit lives (limits.ts). ExcelJS is not loaded.
 
 import * as path from 'path';
-import type { Grid } from '../../core/grid';
+import { colCount, type Grid } from '../../core/grid';
 import { SelfevalError } from '../../core/engine';
 import { readPackageBytes } from './container';
-import { corrupt } from './limits';
+import { checkLimit, corrupt } from './limits';
 import { readGrid } from './readGrid';
 import { ZipPackage } from './zip';
 
@@ -36,4 +36,18 @@ export async function loadPackage(file: string): Promise<LoadedPackage> {
 /** Every part of the package, inflated within the limits: the input of a copy writer. */
 export async function packageEntries(loaded: LoadedPackage): Promise<Map<string, Uint8Array>> {
   return loaded.zip.readAll();
+}
+
+/**
+ * Refuses, before ExcelJS is given the file, a workbook ExcelJS would expand beyond memory:
+ * merges covering millions of cells, a sheet reaching far rows and columns. Needed only while
+ * `report` writes its copy through ExcelJS.
+ */
+export function guardExcelJsLoad(grid: Grid, file: string): void {
+  let merged = 0;
+  for (const s of grid.sheets) {
+    for (const m of s.merges) merged += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
+    checkLimit('mergedCellsForCopy', file, '合并区域覆盖的单元格数', merged);
+    checkLimit('sheetExtentForCopy', file, `工作表“${s.name}”的行数×列数`, s.rows.length * colCount(s));
+  }
 }
