@@ -25,9 +25,14 @@ export const LIMITS = {
   /** Entries in the zip's central directory. */
   zipEntries: { name: '压缩包中的部件数', value: 10000, unit: 'count' },
   /** One part once inflated (declared, and as counted from the stream). */
-  partInflated: { name: '单个部件解压后的大小', value: 384 * MB, unit: 'bytes' },
+  partInflated: { name: '单个部件解压后的大小', value: 256 * MB, unit: 'bytes' },
   /** All parts once inflated, declared in the central directory and as counted while reading. */
   totalInflated: { name: '全部部件解压后的总大小', value: 1024 * MB, unit: 'bytes' },
+  /**
+   * One run of XML without a tag: a text, comment or attribute (Excel's cell text is at most
+   * 32,767 characters; the parser would hold a longer run whole in memory).
+   */
+  xmlRun: { name: '单段 XML 文本（无标签的连续内容）', value: 16 * MB, unit: 'bytes' },
   /** Worksheets in the workbook. */
   sheets: { name: '工作表数', value: 1000, unit: 'count' },
   /** Entries of the shared-string table. */
@@ -71,11 +76,11 @@ export class LimitError extends SelfevalError {
 export function overLimit(limit: LimitName, file: string, what: string, actual?: number): LimitError {
   const l: Limit = LIMITS[limit];
   const cap = show(l.value, l.unit);
-  const by =
-    actual === undefined
-      ? `已超过 ${cap}，读到上限即停止`
-      : `为 ${show(actual, l.unit)}，超出 ${show(actual - l.value, l.unit)}（约为上限的 ${(actual / l.value).toFixed(1)} 倍）`;
-  return new LimitError(limit, `文件过大：${what}${by}，超过“${l.name}”上限 ${cap}，selfeval 不读取此文件（${file}）`);
+  const head = `文件过大：${what}`;
+  const tail = `selfeval 不读取此文件（${file}）`;
+  if (actual === undefined) return new LimitError(limit, `${head}已超过“${l.name}”上限 ${cap}（读到上限即停止），${tail}`);
+  const over = `超出 ${show(actual - l.value, l.unit)}，约为上限的 ${(actual / l.value).toFixed(1)} 倍`;
+  return new LimitError(limit, `${head}为 ${show(actual, l.unit)}，超过“${l.name}”上限 ${cap}（${over}），${tail}`);
 }
 
 /** Throws when `actual` is over the limit. */

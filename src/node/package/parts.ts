@@ -2,7 +2,7 @@
 // the shared strings and the number formats of the cell styles.
 
 import * as path from 'path';
-import { checkLimit } from './limits';
+import { LIMITS, overLimit } from './limits';
 import { decodeEscapes } from './sheetXml';
 import { attrLocal, parsePart, type Attrs } from './xml';
 import type { ZipPackage } from './zip';
@@ -55,7 +55,7 @@ export async function readWorkbookXml(zip: ZipPackage, part: string): Promise<Wo
     open(name, a) {
       if (name === 'sheet') {
         out.sheets.push({ name: a.name ?? '', rid: attrLocal(a, 'id'), state: a.state });
-        checkLimit('sheets', zip.file, '工作表数', out.sheets.length);
+        if (out.sheets.length > LIMITS.sheets.value) throw overLimit('sheets', zip.file, '工作表数');
       } else if (name === 'workbookPr') {
         out.date1904 = a.date1904 === '1' || a.date1904 === 'true';
       }
@@ -95,7 +95,7 @@ export async function readSharedStrings(zip: ZipPackage, part: string): Promise<
       } else if (name === 'r') inRun = false;
       else if (name === 'si') {
         out.push(runs ? runs.join('') : (cur ?? ''));
-        checkLimit('sharedStrings', zip.file, '共享字符串数', out.length);
+        if (out.length > LIMITS.sharedStrings.value) throw overLimit('sharedStrings', zip.file, '共享字符串数');
       }
     },
   });

@@ -5,7 +5,7 @@
 
 import type { Grid, Sheet } from '../../core/grid';
 import { SelfevalError } from '../../core/engine';
-import { checkLimit, corrupt, LIMITS } from './limits';
+import { corrupt, LIMITS, overLimit } from './limits';
 import { applyMerges, trimRows } from './merges';
 import { readFormats, readRels, readSharedStrings, readWorkbookXml, type Rel } from './parts';
 import { SheetError, SheetParser, type SheetContext } from './sheetXml';
@@ -20,9 +20,9 @@ function isType(rel: Rel, kind: string): boolean {
   return rel.type === REL + kind || rel.type === REL_STRICT + kind || rel.type.endsWith('/' + kind);
 }
 
-export const UNREADABLE_XML = '工作表的内容无法解析，未能读取其中的单元格';
-export const UNREADABLE_MERGES = '工作表中有相互重叠的合并单元格，无法确定各单元格的内容，未能读取此表';
-export const UNREADABLE_STRING = '工作表引用了不存在的共享字符串，未能读取其中的单元格';
+export const UNREADABLE_XML = '工作表的 XML 内容无法解析';
+export const UNREADABLE_MERGES = '表中有相互重叠的合并单元格，无法确定各单元格归属';
+export const UNREADABLE_STRING = '表中的单元格引用了不存在的共享字符串';
 
 async function workbookPart(zip: ZipPackage): Promise<string> {
   const rels = await readRels(zip, '');
@@ -94,10 +94,10 @@ export async function readGrid(zip: ZipPackage): Promise<Grid> {
       return s;
     },
     onCell: () => {
-      if (++count.cells > LIMITS.cells.value) checkLimit('cells', zip.file, '有内容的单元格数', count.cells);
+      if (++count.cells > LIMITS.cells.value) throw overLimit('cells', zip.file, '有内容的单元格数');
     },
     onMerge: () => {
-      if (++count.merges > LIMITS.merges.value) checkLimit('merges', zip.file, '合并单元格区域数', count.merges);
+      if (++count.merges > LIMITS.merges.value) throw overLimit('merges', zip.file, '合并单元格区域数');
     },
   };
   const sheets: Sheet[] = [];

@@ -4,6 +4,7 @@
 
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { SelfevalError } from '../../core/engine';
+import { LIMITS, overLimit } from './limits';
 import type { ZipPackage } from './zip';
 
 export type Attrs = Record<string, string>;
@@ -47,6 +48,8 @@ export function doctypeRefused(file: string, part: string): SelfevalError {
 export async function parsePart(zip: ZipPackage, part: string, h: XmlHandler): Promise<void> {
   const parser = new SaxesParser({ xmlns: false, position: false });
   let stop: Error | undefined;
+  // Bytes fed since the parser last reported anything: a run without a tag, held whole by the parser.
+  let run = 0;
   parser.on('doctype', () => {
     stop = stop ?? doctypeRefused(zip.file, part);
   });
@@ -54,6 +57,7 @@ export async function parsePart(zip: ZipPackage, part: string, h: XmlHandler): P
     stop = stop ?? new XmlError(part, e.message);
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
+    run = 0;
     if (!stop) h.open(localName(tag.name), tag.attributes as Attrs);
   });
   if (h.text) {
@@ -62,15 +66,16 @@ export async function parsePart(zip: ZipPackage, part: string, h: XmlHandler): P
       if (!stop) text(t);
     });
   }
-  if (h.close) {
-    const close = h.close.bind(h);
-    parser.on('closetag', (tag: SaxesTagPlain) => {
-      if (!stop) close(localName(tag.name));
-    });
-  }
+  const close = h.close?.bind(h);
+  parser.on('closetag', (tag: SaxesTagPlain) => {
+    run = 0;
+    if (!stop && close) close(localName(tag.name));
+  });
   const decoder = new TextDecoder('utf-8');
   await zip.stream(part, (chunk) => {
     if (stop) throw stop;
+    run += chunk.length;
+    if (run > LIMITS.xmlRun.value) throw overLimit('xmlRun', zip.file, `部件“${part}”中一段没有标签的连续内容`);
     parser.write(decoder.decode(chunk, { stream: true }));
     if (stop) throw stop;
   });
