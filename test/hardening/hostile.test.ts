@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { gridToWorkbook } from '../../src/node/xlsx';
 import { cleanWorkbook } from './model';
 import { tmpDir } from '../node/helpers';
+import { bigWorkbook } from './hostileBig';
 import { buildCli, deflated, entriesOf, repeated, replaceEntry, runCli, writeZip, type CliRun, type RawEntry } from './hostileZip';
 
 const dir = tmpDir('selfeval-hostile-');
@@ -129,6 +130,22 @@ describe('far-flung cells and huge areas cost what they hold', () => {
     // report still writes through ExcelJS, which would expand it: refused at a named limit.
     exit2(runCli(['report', f, '-o', path.join(dir, 'merge-huge.out.xlsx')]), /^文件过大：.*写出副本时合并区域覆盖的单元格数/);
   });
+});
+
+describe('large honest workbooks', () => {
+  test('200 sheets × 5,000 rows of ordinary data finish (3 million cells), within 1.5 GB', () => {
+    const f = save('big-200x5000.xlsx', bigWorkbook(200, 5000, 3));
+    const r = runCli(['check', f], 300000);
+    expectClean(r, { seconds: 240, peakMB: 1500 });
+    expect([0, 1]).toContain(r.code);
+    fs.rmSync(f);
+  }, 300000);
+
+  test('more than 5 million filled cells: exit 2, 文件过大 at the documented limit', () => {
+    const unit = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'.repeat(10000);
+    const f = save('cells-6m.xlsx', writeZip(replaceEntry(base, repeated(SHEET1, HEAD, unit, 300, TAIL))));
+    exit2(runCli(['check', f]), /^文件过大：有内容的单元格数已超过“有内容的单元格数”上限 5,000,000/, { seconds: 90, peakMB: 600 });
+  }, 120000);
 });
 
 describe('entities, shared strings, duplicate names', () => {

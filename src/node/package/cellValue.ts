@@ -22,11 +22,18 @@ const MS_PER_DAY = 86400000;
 const EPOCH_SERIAL = 25569;
 const MAX_DATE_MS = 8.64e15;
 
+const dateFmts = new Map<string, boolean>();
+
 /** ExcelJS's test for a date format: date letters outside quotes and brackets. */
 export function isDateFmt(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(f);
+  let known = dateFmts.get(fmt);
+  if (known === undefined) {
+    const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+    known = /[ymdhMsb]+/.test(f);
+    if (dateFmts.size < 10000) dateFmts.set(fmt, known);
+  }
+  return known;
 }
 
 /**
