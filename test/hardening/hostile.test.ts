@@ -44,7 +44,7 @@ function expectClean(r: CliRun, bounds: { seconds: number; peakMB: number } = SM
   const lines = r.err.split('\n').filter((l) => l !== '');
   expect(lines.length).toBeLessThanOrEqual(1);
   if (lines.length) expect(lines[0]).toMatch(/[\u4e00-\u9fff]/);
-  expect(r.err).not.toMatch(/\n\s+at |Error:|FATAL|heap/);
+  expect(r.err).not.toMatch(/\n\s+at |Error:|FATAL|JavaScript heap/);
   expect(r.seconds).toBeLessThan(bounds.seconds);
   expect(r.peakMB).toBeLessThan(bounds.peakMB);
 }
@@ -141,10 +141,23 @@ describe('large honest workbooks', () => {
     fs.rmSync(f);
   }, 300000);
 
+  test('a small heap (--max-old-space-size=256) lowers the cell limit: exit 2, never a V8 crash (134)', () => {
+    const f = save('big-small-memory.xlsx', bigWorkbook(40, 5000, 5));
+    const r = runCli(['check', f], 120000, { NODE_OPTIONS: '--max-old-space-size=256' });
+    exit2(r, /^文件过大：按本进程可用的内存，已超过“有内容的单元格数”上限/, { seconds: 90, peakMB: 600 });
+  }, 120000);
+
+  test('report under a small heap: exit 2 at the copy limit, never a V8 crash (134)', () => {
+    const f = save('report-small-memory.xlsx', bigWorkbook(40, 5000, 1));
+    const r = runCli(['report', f, '-o', path.join(dir, 'report-small-memory.out.xlsx')], 120000, { NODE_OPTIONS: '--max-old-space-size=256' });
+    exit2(r, /^文件过大：有内容的单元格数为 200,000，超过“写出副本时的单元格数”上限/, { seconds: 90, peakMB: 600 });
+    expect(fs.existsSync(path.join(dir, 'report-small-memory.out.xlsx'))).toBe(false);
+  }, 120000);
+
   test('more than 5 million filled cells: exit 2, 文件过大 at the documented limit', () => {
     const unit = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'.repeat(10000);
     const f = save('cells-6m.xlsx', writeZip(replaceEntry(base, repeated(SHEET1, HEAD, unit, 300, TAIL))));
-    exit2(runCli(['check', f]), /^文件过大：有内容的单元格数已超过“有内容的单元格数”上限 5,000,000/, { seconds: 90, peakMB: 600 });
+    exit2(runCli(['check', f]), /^文件过大：已超过“有内容的单元格数”上限 5,000,000（读到上限即停止）/, { seconds: 90, peakMB: 600 });
   }, 120000);
 });
 

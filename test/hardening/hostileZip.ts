@@ -106,10 +106,10 @@ const root = path.join(__dirname, '..', '..');
 export const BIN = path.join(root, 'bin', 'selfeval.js');
 
 /** Runs `selfeval <args>` in a child process under /usr/bin/time -v. */
-export function runCli(args: string[], timeoutMs = 120000): CliRun {
+export function runCli(args: string[], timeoutMs = 120000, env: Record<string, string> = {}): CliRun {
   const timeFile = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'selfeval-time-')), 'time.txt');
   const t0 = Date.now();
-  const r = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, process.execPath, BIN, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, process.execPath, BIN, ...args], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   const seconds = (Date.now() - t0) / 1000;
   const stats = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8') : '';
   fs.rmSync(path.dirname(timeFile), { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // message that says which limit a file broke and by how much. A broken limit ends the run with
 // exit 2 (LimitError is a SelfevalError), before the work it would have cost is done.
 
+import * as v8 from 'v8';
 import { SelfevalError } from '../../core/engine';
 
 const KB = 1024;
@@ -46,6 +47,8 @@ export const LIMITS = {
    * which expands every merge cell by cell (the check itself keeps merges as ranges).
    */
   mergedCellsForCopy: { name: '写出副本时合并区域覆盖的单元格数', value: 2000000, unit: 'count' },
+  /** Filled cells, for `report` through ExcelJS likewise (lowered further by copyCellLimit). */
+  cellsForCopy: { name: '写出副本时的单元格数', value: 5000000, unit: 'count' },
   /** The last row times the last column of a sheet, for `report` through ExcelJS likewise. */
   sheetExtentForCopy: { name: '写出副本时单个工作表的行数×列数', value: 20000000, unit: 'count' },
 } satisfies Record<string, Limit>;
@@ -73,14 +76,36 @@ export class LimitError extends SelfevalError {
  * The error for a limit broken by `actual` (a known amount) or, when `actual` is undefined,
  * by an amount only known to be larger (a stream stopped at the limit).
  */
-export function overLimit(limit: LimitName, file: string, what: string, actual?: number): LimitError {
-  const l: Limit = LIMITS[limit];
+export function overLimit(limit: LimitName, file: string, what: string, actual?: number, value?: number): LimitError {
+  const l: Limit = value === undefined ? LIMITS[limit] : { ...LIMITS[limit], value };
   const cap = show(l.value, l.unit);
   const head = `文件过大：${what}`;
   const tail = `selfeval 不读取此文件（${file}）`;
   if (actual === undefined) return new LimitError(limit, `${head}已超过“${l.name}”上限 ${cap}（读到上限即停止），${tail}`);
   const over = `超出 ${show(actual - l.value, l.unit)}，约为上限的 ${(actual / l.value).toFixed(1)} 倍`;
   return new LimitError(limit, `${head}为 ${show(actual, l.unit)}，超过“${l.name}”上限 ${cap}（${over}），${tail}`);
+}
+
+/** Heap bytes one filled cell costs through the read and the check (measured: about 200). */
+export const HEAP_BYTES_PER_CELL = 250;
+
+/**
+ * The cell limit of this process: LIMITS.cells, or less when the JavaScript heap is too small
+ * to hold that many (Node sizes its heap from the machine's memory, or --max-old-space-size):
+ * the run stops with exit 2 at the limit instead of running out of memory.
+ */
+export function cellLimit(): number {
+  const heap = v8.getHeapStatistics().heap_size_limit;
+  return Math.max(100000, Math.min(LIMITS.cells.value, Math.floor((heap * 0.7) / HEAP_BYTES_PER_CELL)));
+}
+
+/** Heap bytes one cell costs when ExcelJS loads and writes the copy (measured: about 1,400). */
+export const COPY_HEAP_BYTES_PER_CELL = 2000;
+
+/** The most cells `report` gives ExcelJS in this process (ExcelJS holds a far larger model per cell). */
+export function copyCellLimit(): number {
+  const heap = v8.getHeapStatistics().heap_size_limit;
+  return Math.max(20000, Math.floor((heap * 0.7) / COPY_HEAP_BYTES_PER_CELL));
 }
 
 /** Throws when `actual` is over the limit. */

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { colCount, type Grid } from '../../core/grid';
 import { SelfevalError } from '../../core/engine';
 import { readPackageBytes } from './container';
-import { checkLimit, corrupt } from './limits';
+import { checkLimit, copyCellLimit, corrupt, LIMITS, overLimit } from './limits';
 import { readGrid } from './readGrid';
 import { ZipPackage } from './zip';
 
@@ -45,9 +45,13 @@ export async function packageEntries(loaded: LoadedPackage): Promise<Map<string,
  */
 export function guardExcelJsLoad(grid: Grid, file: string): void {
   let merged = 0;
+  let cells = 0;
+  const maxCells = Math.min(LIMITS.cellsForCopy.value, copyCellLimit());
   for (const s of grid.sheets) {
+    for (const row of s.rows) if (row) for (const _c in row) cells++;
     for (const m of s.merges) merged += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
     checkLimit('mergedCellsForCopy', file, '合并区域覆盖的单元格数', merged);
     checkLimit('sheetExtentForCopy', file, `工作表“${s.name}”的行数×列数`, s.rows.length * colCount(s));
   }
+  if (cells > maxCells) throw overLimit('cellsForCopy', file, '有内容的单元格数', cells, maxCells);
 }

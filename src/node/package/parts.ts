@@ -55,7 +55,7 @@ export async function readWorkbookXml(zip: ZipPackage, part: string): Promise<Wo
     open(name, a) {
       if (name === 'sheet') {
         out.sheets.push({ name: a.name ?? '', rid: attrLocal(a, 'id'), state: a.state });
-        if (out.sheets.length > LIMITS.sheets.value) throw overLimit('sheets', zip.file, '工作表数');
+        if (out.sheets.length > LIMITS.sheets.value) throw overLimit('sheets', zip.file, '');
       } else if (name === 'workbookPr') {
         out.date1904 = a.date1904 === '1' || a.date1904 === 'true';
       }
@@ -95,7 +95,7 @@ export async function readSharedStrings(zip: ZipPackage, part: string): Promise<
       } else if (name === 'r') inRun = false;
       else if (name === 'si') {
         out.push(runs ? runs.join('') : (cur ?? ''));
-        if (out.length > LIMITS.sharedStrings.value) throw overLimit('sharedStrings', zip.file, '共享字符串数');
+        if (out.length > LIMITS.sharedStrings.value) throw overLimit('sharedStrings', zip.file, '');
       }
     },
   });

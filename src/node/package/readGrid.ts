@@ -5,7 +5,7 @@
 
 import type { Grid, Sheet } from '../../core/grid';
 import { SelfevalError } from '../../core/engine';
-import { corrupt, LIMITS, overLimit } from './limits';
+import { cellLimit, corrupt, LIMITS, overLimit } from './limits';
 import { applyMerges, trimRows } from './merges';
 import { readFormats, readRels, readSharedStrings, readWorkbookXml, type Rel } from './parts';
 import { SheetError, SheetParser, type SheetContext } from './sheetXml';
@@ -84,6 +84,7 @@ export async function readGrid(zip: ZipPackage): Promise<Grid> {
   const stylesPart = partOfType(zip, rels, 'styles', 'xl/styles.xml');
   const formats = stylesPart ? await required(zip, stylesPart, () => readFormats(zip, stylesPart)) : [];
   const count: Counters = { cells: 0, merges: 0 };
+  const maxCells = cellLimit();
   const ctx = {
     file: zip.file,
     formats,
@@ -94,10 +95,10 @@ export async function readGrid(zip: ZipPackage): Promise<Grid> {
       return s;
     },
     onCell: () => {
-      if (++count.cells > LIMITS.cells.value) throw overLimit('cells', zip.file, '有内容的单元格数');
+      if (++count.cells > maxCells) throw overLimit('cells', zip.file, maxCells < LIMITS.cells.value ? '按本进程可用的内存，' : '', undefined, maxCells);
     },
     onMerge: () => {
-      if (++count.merges > LIMITS.merges.value) throw overLimit('merges', zip.file, '合并单元格区域数');
+      if (++count.merges > LIMITS.merges.value) throw overLimit('merges', zip.file, '');
     },
   };
   const sheets: Sheet[] = [];
