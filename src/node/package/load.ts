@@ -28,7 +28,7 @@ export async function loadPackage(file: string): Promise<LoadedPackage> {
     return { zip, grid };
   } catch (e) {
     if (e instanceof SelfevalError) throw e;
-    if (e instanceof RangeError) throw new SelfevalError(`文件过大：读取时超出了可用的内存，selfeval 不读取此文件（${name}）`);
+    if ((e as Error | null)?.name === 'RangeError') throw new SelfevalError(`文件过大：读取时超出了可用的内存，selfeval 不读取此文件（${name}）`);
     throw corrupt(name, '文件结构无法识别');
   }
 }

@@ -98,7 +98,9 @@ export class ZipPackage {
       }
     } catch (err) {
       inflater.destroy();
-      if (err instanceof Error && (err as NodeJS.ErrnoException).code?.startsWith('Z_')) {
+      // zlib's errors carry a Z_ code (checked by shape: they may come from another realm).
+      const code = (err as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && code.startsWith('Z_')) {
         throw corrupt(this.file, `部件“${e.name}”无法解压`);
       }
       throw err;

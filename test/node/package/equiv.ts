@@ -1,5 +1,6 @@
 // Shared helpers of the fast-path tests: load a file both ways and compare the grids cell by cell.
 
+import JSZip from 'jszip';
 import { loadPackage } from '../../../src/node/package/load';
 import { loadWorkbookFile } from '../../../src/node/xlsx';
 import type { Cell, Grid, Sheet } from '../../../src/core/grid';
@@ -57,3 +58,31 @@ export async function bothGrids(file: string): Promise<{ fast: Grid; ref: Grid }
   fast.sheets.forEach((s) => s.rows.forEach((row, r) => row?.forEach((cell, c) => (s.rows[r][c] = cell && normalise(cell)))));
   return { fast, ref };
 }
+
+// ---- hand-written packages
+
+const CT = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A one-sheet package from hand-written parts. */
+export async function handPackage(sheetXml: string, opts: { sst?: string; styles?: string; workbookPr?: string } = {}): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', CT);
+  zip.file('_rels/.rels', ROOT_RELS);
+  zip.file('xl/workbook.xml', `<?xml version="1.0"?><workbook ${NS}>${opts.workbookPr ?? ''}<sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  let rels = `<Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/>`;
+  if (opts.sst) {
+    zip.file('xl/sharedStrings.xml', `<?xml version="1.0"?><sst ${NS}>${opts.sst}</sst>`);
+    rels += `<Relationship Id="rId2" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`;
+  }
+  if (opts.styles) {
+    zip.file('xl/styles.xml', `<?xml version="1.0"?><styleSheet ${NS}>${opts.styles}</styleSheet>`);
+    rels += `<Relationship Id="rId3" Type="${R}/styles" Target="styles.xml"/>`;
+  }
+  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`);
+  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet ${NS}>${sheetXml}</worksheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+

@@ -8,7 +8,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { layoutWorkbook } from '../../../src/core/template';
 import { gridToXlsx } from '../../../src/node/xlsx';
 import type { Area, Cell, Grid, Sheet } from '../../../src/core/grid';
@@ -17,7 +16,7 @@ import { sampleGrid } from '../../../src/core/sample';
 import { arbLayout, arbWorkbook, layoutModel, shuffled } from '../../gen/generate';
 import { cleanWorkbook, plant } from '../../hardening/model';
 import { tmpDir } from '../helpers';
-import { bothGrids, gridDiff } from './equiv';
+import { bothGrids, gridDiff, handPackage } from './equiv';
 
 const dir = tmpDir('selfeval-fastread-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -158,31 +157,6 @@ test('a workbook in the 1904 date system', async () => {
 });
 
 // ------------------------------------------------------------------ XML as other producers write it
-
-const CT = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
-const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** A one-sheet package from hand-written parts. */
-export async function handPackage(sheetXml: string, opts: { sst?: string; styles?: string; workbookPr?: string } = {}): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', CT);
-  zip.file('_rels/.rels', ROOT_RELS);
-  zip.file('xl/workbook.xml', `<?xml version="1.0"?><workbook ${NS}>${opts.workbookPr ?? ''}<sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  let rels = `<Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/>`;
-  if (opts.sst) {
-    zip.file('xl/sharedStrings.xml', `<?xml version="1.0"?><sst ${NS}>${opts.sst}</sst>`);
-    rels += `<Relationship Id="rId2" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>`;
-  }
-  if (opts.styles) {
-    zip.file('xl/styles.xml', `<?xml version="1.0"?><styleSheet ${NS}>${opts.styles}</styleSheet>`);
-    rels += `<Relationship Id="rId3" Type="${R}/styles" Target="styles.xml"/>`;
-  }
-  zip.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`);
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet ${NS}>${sheetXml}</worksheet>`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
 
 test('hand-written XML: inline and rich strings, phonetic runs, escapes, built-in and custom formats, t="str"', async () => {
   const sst =
