@@ -47,8 +47,11 @@ export const LIMITS = {
    * which expands every merge cell by cell (the check itself keeps merges as ranges).
    */
   mergedCellsForCopy: { name: '写出副本时合并区域覆盖的单元格数', value: 2000000, unit: 'count' },
-  /** Filled cells, for `report` through ExcelJS likewise (lowered further by copyCellLimit). */
-  cellsForCopy: { name: '写出副本时的单元格数', value: 5000000, unit: 'count' },
+  /**
+   * Filled cells, for `report` through ExcelJS likewise: ExcelJS holds about 1.3 KB per cell,
+   * so a million cells stay within 1.5 GB (lowered further by copyCellLimit on a small heap).
+   */
+  cellsForCopy: { name: '写出副本时的单元格数', value: 1000000, unit: 'count' },
   /** The last row times the last column of a sheet, for `report` through ExcelJS likewise. */
   sheetExtentForCopy: { name: '写出副本时单个工作表的行数×列数', value: 20000000, unit: 'count' },
 } satisfies Record<string, Limit>;
