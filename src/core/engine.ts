@@ -6,8 +6,11 @@ import type { Mark, SheetLayout } from './plan';
 import { readWorkbook } from './reader';
 import { runChecks } from './checks';
 import { BUILTIN_PROFILES, resolveProfile } from './profiles';
-import { buildReport } from './report';
-import { layoutReport, uniqueSheetName } from './layout';
+import { buildReport } from './report/index';
+import { uniqueSheetName } from './layout';
+import { layoutReport } from './report/sheet';
+import { basicSheetLayout } from './basicSheet';
+import { innerYearFindings } from './tableYears';
 import { planMarks, sortFindings } from './marks';
 import { roundTo } from './format';
 
@@ -57,7 +60,7 @@ export function evaluate(grid: Grid, opts: EvaluateOptions = {}): Evaluation {
   const read = readWorkbook(grid);
   const { profile, source } = chooseProfile(read, opts.profile);
   const check = runChecks(read, profile);
-  const findings = sortFindings([...read.findings, ...check.findings], grid.sheets.map((s) => s.name));
+  const findings = sortFindings([...read.findings, ...check.findings, ...innerYearFindings(grid, read)], grid.sheets.map((s) => s.name));
   // The narrative is built when first asked for: `check` never needs it.
   let report: ReportDoc | undefined;
   return {
@@ -146,4 +149,9 @@ export function toCheckJson(ev: Evaluation, file: string): CheckJson {
     tables: ev.check.results.map(tableJson),
     findings: ev.findings,
   };
+}
+
+/** The 基本情况 sheet for 插入基本情况表 / `selfeval basic`, or undefined when the workbook has one. */
+export function basicSheetOf(ev: Evaluation, existingSheetNames: string[]): SheetLayout | undefined {
+  return basicSheetLayout(ev.read, existingSheetNames);
 }

@@ -285,29 +285,6 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-// ---------- the narrative report as a document model (report.md) ----------
+// ---------- the narrative report as a document model (report.md): src/core/report/model.ts ----------
 
-export type ReportBlock =
-  | { type: 'title'; text: string }
-  /** The notice a report with remaining errors opens with. */
-  | { type: 'notice'; text: string; items: string[] }
-  /** level 1: 一、… ; level 2: （一）… ; level 3: 1. … (the number is part of text). */
-  | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'table'; header: string[]; rows: (string | number)[][] };
-
-/** A figure the narrative uses, with its source cell. */
-export interface FigureUse {
-  /** What the figure is, e.g. '年初预算数'. */
-  label: string;
-  /** As the narrative prints it, e.g. '154.74万元'. */
-  display: string;
-  value: number | string;
-  ref: Ref;
-}
-
-export interface ReportDoc {
-  title: string;
-  blocks: ReportBlock[];
-  figures: FigureUse[];
-}
+export type { FigureUse, NumberKind, ReportBlock, ReportCell, ReportDoc, ReportTable } from './report/model';

@@ -42,19 +42,6 @@ export const LIMITS = {
   cells: { name: '有内容的单元格数', value: 5000000, unit: 'count' },
   /** Merged areas over the whole workbook (each kept as one range, never expanded). */
   merges: { name: '合并单元格区域数', value: 200000, unit: 'count' },
-  /**
-   * Cells covered by merges, for `report` while its copy is still written through ExcelJS,
-   * which expands every merge cell by cell (the check itself keeps merges as ranges).
-   */
-  mergedCellsForCopy: { name: '写出副本时合并区域覆盖的单元格数', value: 2000000, unit: 'count' },
-  /**
-   * Filled cells, for `report` through ExcelJS likewise: loading and writing, ExcelJS peaks at
-   * about 2.3 KB per cell (1 million cells: 2.4 GB; 500,000: 1.48 GB), so 400,000 stay well within 1.5 GB
-   * (lowered further by copyCellLimit on a small heap).
-   */
-  cellsForCopy: { name: '写出副本时的单元格数', value: 400000, unit: 'count' },
-  /** The last row times the last column of a sheet, for `report` through ExcelJS likewise. */
-  sheetExtentForCopy: { name: '写出副本时单个工作表的行数×列数', value: 20000000, unit: 'count' },
 } satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -101,15 +88,6 @@ export const HEAP_BYTES_PER_CELL = 250;
 export function cellLimit(): number {
   const heap = v8.getHeapStatistics().heap_size_limit;
   return Math.max(100000, Math.min(LIMITS.cells.value, Math.floor((heap * 0.7) / HEAP_BYTES_PER_CELL)));
-}
-
-/** Heap bytes one cell costs when ExcelJS loads and writes the copy (measured: about 2,300). */
-export const COPY_HEAP_BYTES_PER_CELL = 2500;
-
-/** The most cells `report` gives ExcelJS in this process (ExcelJS holds a far larger model per cell). */
-export function copyCellLimit(): number {
-  const heap = v8.getHeapStatistics().heap_size_limit;
-  return Math.max(20000, Math.floor((heap * 0.7) / COPY_HEAP_BYTES_PER_CELL));
 }
 
 /** Throws when `actual` is over the limit. */

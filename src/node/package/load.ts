@@ -2,10 +2,10 @@
 // zip and XML reader where every limit lives (limits.ts). ExcelJS is not loaded.
 
 import * as path from 'path';
-import { colCount, type Grid } from '../../core/grid';
+import type { Grid } from '../../core/grid';
 import { SelfevalError } from '../../core/engine';
 import { readPackageBytes } from './container';
-import { checkLimit, copyCellLimit, corrupt, LIMITS, overLimit } from './limits';
+import { corrupt } from './limits';
 import { readGrid } from './readGrid';
 import { ZipPackage } from './zip';
 
@@ -39,19 +39,16 @@ export async function packageEntries(loaded: LoadedPackage): Promise<Map<string,
 }
 
 /**
- * Refuses, before ExcelJS is given the file, a workbook ExcelJS would expand beyond memory:
- * merges covering millions of cells, a sheet reaching far rows and columns. Needed only while
- * `report` writes its copy through ExcelJS.
+ * Every part of an .xlsx file, inflated within the limits (the file-size, directory and
+ * inflated-size limits of the grid's read), for the copy writer.
  */
-export function guardExcelJsLoad(grid: Grid, file: string): void {
-  let merged = 0;
-  let cells = 0;
-  const maxCells = Math.min(LIMITS.cellsForCopy.value, copyCellLimit());
-  for (const s of grid.sheets) {
-    for (const row of s.rows) if (row) for (const _c in row) cells++;
-    for (const m of s.merges) merged += (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
-    checkLimit('mergedCellsForCopy', file, '合并区域覆盖的单元格数', merged);
-    checkLimit('sheetExtentForCopy', file, `工作表“${s.name}”的行数×列数`, s.rows.length * colCount(s));
+export async function readPackageEntries(file: string): Promise<Map<string, Uint8Array>> {
+  const name = path.basename(file);
+  try {
+    return await new ZipPackage(readPackageBytes(file), name).readAll();
+  } catch (e) {
+    if (e instanceof SelfevalError) throw e;
+    throw corrupt(name, '文件结构无法识别');
   }
-  if (cells > maxCells) throw overLimit('cellsForCopy', file, '有内容的单元格数', cells, maxCells);
 }
+
