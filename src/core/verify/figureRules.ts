@@ -59,13 +59,14 @@ export function aboutOf(t: TextFigure, f?: Fact): string {
   return w.length >= 2 && w.length <= 20 ? w : f?.label ?? t.text;
 }
 
-function unitSlip(t: TextFigure, cands: Fact[], relevant: (f: Fact) => boolean): TextFinding | undefined {
+function unitSlip(t: TextFigure, cands: Fact[], relevant: (f: Fact) => boolean, named?: Fact): TextFinding | undefined {
   if (t.cls !== 'amount' || t.raw === 0) return undefined;
   const meant = t.unit === '万元' ? t.raw / 1e4 : t.raw;
   // the tolerance of the unit meant: 元 for a figure written in 万元, 万元 otherwise
   const as = { ...t, value: meant, unit: t.unit === '万元' ? '元' : '万元' };
   const distinctive = !Number.isInteger(t.raw) || t.raw >= 100;
-  const hit = cands.find((f) => sameNumber(as, f.value, f) && (relevant(f) || distinctive));
+  const fits = (f: Fact) => sameNumber(as, f.value, f);
+  const hit = named && fits(named) ? named : cands.find((f) => fits(f) && (relevant(f) || distinctive));
   if (!hit) return undefined;
   const msg = t.unit === '元' ? MSG.unitYuan(t.text, factText(hit), whereRef(hit)) : t.unit === '亿元' ? MSG.unitYi(t.text, factText(hit), whereRef(hit)) : MSG.unitWan(t.text, factText(hit), whereRef(hit));
   return textFinding('text.unit', t.paragraph, quoteFigure(t), msg, hit.ref, { expected: factText(hit), actual: t.text });
@@ -80,7 +81,7 @@ export function matchFigure(t: TextFigure, facts: Fact[]): FigureMatch {
   if (named && equalFact(t, named)) return { figure: t, named, support: named };
   const support = cands.find((f) => relevant(f) && equalFact(t, f));
   if (support) return { figure: t, named, support };
-  const slip = unitSlip(t, cands, relevant);
+  const slip = unitSlip(t, cands, relevant, named);
   if (slip) return { figure: t, named, finding: slip };
   if (named && !/填报/.test(t.lead) && !CHANGE_WORDS.test(t.lead + t.trail)) {
     const msg = MSG.figure(aboutOf(t, named), t.text, factText(named), whereRef(named));
