@@ -7,6 +7,7 @@ import type { Fact } from './facts';
 import { quoteFigure, textFinding } from './finding';
 import { bigrams, equalFact, overlap, sameKind, sameNumber } from './match';
 import { MSG } from './messages';
+import { paragraphLabel, quotedNames } from './scope';
 import type { TextFigure, TextFinding } from './types';
 
 /** Coverage of a fact's label by the figure's own words from which the fact is "named". */
@@ -40,8 +41,13 @@ export function factText(f: Fact): string {
 export const whereRef = (f: Fact) => `${f.ref.sheet}!${f.ref.cell}`;
 
 /** The fact the figure's words name: highest coverage of its label, then the longer label. */
+/** The words a figure is stated with: its subject, the paragraph's label, the names quoted in its sentence, a table cell's row. */
+export function ownWords(t: TextFigure): Set<string> {
+  return bigrams([t.subject, paragraphLabel(t.paragraph.text), ...quotedNames(t.sentence), t.paragraph.row ?? ''].join('|'));
+}
+
 export function namedFact(t: TextFigure, cands: Fact[]): Fact | undefined {
-  const own = bigrams(t.subject + (t.paragraph.row ?? ''));
+  const own = ownWords(t);
   let best: { f: Fact; c: number } | undefined;
   for (const f of cands) {
     const o = overlap(f.label, own);
@@ -79,7 +85,9 @@ export function matchFigure(t: TextFigure, facts: Fact[]): FigureMatch {
   const relevant = (f: Fact) => overlap(f.label, sentence).shared >= 1;
   const named = namedFact(t, cands);
   if (named && equalFact(t, named)) return { figure: t, named, support: named };
-  const support = cands.find((f) => relevant(f) && equalFact(t, f));
+  // a figure whose words name a fact is supported only by a fact its words name as well
+  const own = ownWords(t);
+  const support = cands.find((f) => (named ? overlap(f.label, own).coverage >= STRONG : relevant(f)) && equalFact(t, f));
   if (support) return { figure: t, named, support };
   const slip = unitSlip(t, cands, relevant, named);
   if (slip) return { figure: t, named, finding: slip };

@@ -24,14 +24,19 @@ export function tableOf(ev: Evaluation, f: TextFigure): TableResult | undefined 
 }
 
 /** The label a paragraph opens with, before its first colon: '部门职责', '2025年…经费'. */
-function paragraphLabel(text: string): string {
+export function paragraphLabel(text: string): string {
   const m = /^([^：:。；;]{1,30})[：:]/.exec(text.trim());
   return m ? words(m[1]).replace(/^\d+/, '') : '';
 }
 
+/** The names quoted in a text: “…”, 《…》. */
+export function quotedNames(text: string): string[] {
+  return (text.match(/[“"「《]([^”"」》]{2,40})[”"」》]/g) ?? []).map(words);
+}
+
 /** The scope of a figure: the paragraph's label, the quoted names and project names of its sentence. */
 export function scopeOf(ev: Evaluation, f: TextFigure): string {
-  const quoted = (f.sentence.match(/[“"「《]([^”"」》]{2,40})[”"」》]/g) ?? []).map(words);
+  const quoted = quotedNames(f.sentence);
   const projects = projectsNamed(ev, f.sentence).map((r) => words(tableScope(r.table)));
   return [paragraphLabel(f.paragraph.text), ...quoted, ...projects].join('|');
 }

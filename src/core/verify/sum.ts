@@ -32,7 +32,7 @@ function judge(total: TextFigure, items: TextFigure[], exact: boolean): TextFind
 export function checkSums(figures: TextFigure[]): TextFinding[] {
   const out: TextFinding[] = [];
   figures.forEach((t, k) => {
-    if (t.cls !== 'amount' && t.cls !== 'count') return;
+    if (t.cls !== 'amount' && t.cls !== 'count' && t.cls !== 'score') return;
     const exact = EXACT.test(t.lead);
     if (!exact && !AT_MOST.test(t.lead)) return;
     const rest = t.sentence.slice(t.end - t.sentenceStart);

@@ -16,7 +16,7 @@ function cleanEvaluation() {
   const m = sampleModel();
   const dept = m.tables.find((t) => t.kind === 'department')!;
   dept.funds.rows.find((r) => r.label === '基本支出')!.initial = 122.94;
-  m.basic!.fields['年初预算收入'] = 154.74;
+  m.basic!.fields!['年初预算收入'] = 154.74;
   return evaluate(layoutWorkbook(m).grid);
 }
 
