@@ -127,12 +127,15 @@ function candidateSpans(s: string): Span[] {
   return [...spans, ...gradeSpans(s)].sort((a, b) => a.start - b.start);
 }
 
+const REACH = 300;
+
 /** The boundaries around [start, end): the clause and the sentence. */
 function around(s: string, start: number, end: number, re: RegExp): [number, number] {
+  // at most REACH characters each way: a text without punctuation is not one endless sentence
   let a = start;
-  while (a > 0 && !re.test(s[a - 1])) a--;
+  while (a > 0 && start - a < REACH && !re.test(s[a - 1])) a--;
   let b = end;
-  while (b < s.length && !re.test(s[b])) b++;
+  while (b < s.length && b - end < REACH && !re.test(s[b])) b++;
   return [a, b];
 }
 
@@ -162,6 +165,7 @@ export function figuresOf(p: Paragraph): TextFigure[] {
       found.push(toFigure(p, s, sp, { low: r.low, approx: r.approx, more: r.more === true }));
     }
   }
+  let first = 0; // the first figure of the current clause
   return found.map((f, k) => {
     const [c0, c1] = around(s, f.start, f.end, CLAUSE_END);
     const [s0, s1] = around(s, f.start, f.end, SENTENCE_END);
@@ -169,7 +173,8 @@ export function figuresOf(p: Paragraph): TextFigure[] {
     const nextStart = k + 1 < found.length ? found[k + 1].start : s.length;
     const rawLead = s.slice(Math.max(c0, prevEnd), f.start);
     const lead = rawLead.replace(/^[、\s]+/, '');
-    const firstInClause = found.find((x) => x.start >= c0);
+    while (first < k && found[first].start < c0) first++;
+    const firstInClause = found[first];
     const head = /^\s*、/.test(rawLead) && firstInClause ? s.slice(c0, firstInClause.start) : '';
     let trailEnd = Math.min(c1, nextStart);
     // the trail stops at a 、, a bracket, or after 12 characters: what follows is about something else

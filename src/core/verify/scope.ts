@@ -18,14 +18,14 @@ export function projectsNamed(ev: Evaluation, text: string): TableResult[] {
 
 /** The table a total or grade in this figure's sentence is about: a named project, else the department table, else the first. */
 export function tableOf(ev: Evaluation, f: TextFigure): TableResult | undefined {
-  const named = projectsNamed(ev, f.paragraph.text.slice(0, f.end) + (f.paragraph.row ?? ''));
+  const named = projectsNamed(ev, f.paragraph.text.slice(Math.max(0, f.sentenceStart - 200), f.end) + (f.paragraph.row ?? ''));
   if (named.length) return named[named.length - 1];
   return ev.check.results.find((r) => r.table.kind === 'department') ?? ev.check.results[0];
 }
 
 /** The label a paragraph opens with, before its first colon: '部门职责', '2025年…经费'. */
 export function paragraphLabel(text: string): string {
-  const m = /^([^：:。；;]{1,30})[：:]/.exec(text.trim());
+  const m = /^\s*([^：:。；;]{1,30})[：:]/.exec(text.slice(0, 200));
   return m ? words(m[1]).replace(/^\d+/, '') : '';
 }
 

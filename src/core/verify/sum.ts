@@ -29,9 +29,17 @@ function judge(total: TextFigure, items: TextFigure[], exact: boolean): TextFind
 }
 
 /** The sums of one paragraph's figures. */
-export function checkSums(figures: TextFigure[]): TextFinding[] {
+export function checkSums(all: TextFigure[]): TextFinding[] {
   const out: TextFinding[] = [];
-  figures.forEach((t, k) => {
+  const bySentence = new Map<number, TextFigure[]>();
+  for (const t of all) {
+    const list = bySentence.get(t.sentenceStart);
+    if (list) list.push(t);
+    else bySentence.set(t.sentenceStart, [t]);
+  }
+  all.forEach((t) => {
+    const figures = bySentence.get(t.sentenceStart) as TextFigure[];
+    const k = figures.indexOf(t);
     if (t.cls !== 'amount' && t.cls !== 'count' && t.cls !== 'score') return;
     const exact = EXACT.test(t.lead);
     if (!exact && !AT_MOST.test(t.lead)) return;
