@@ -1,11 +1,14 @@
 // The verify stage's entry points: read a report (.docx, .txt, a sheet, the report model) and
 // proofread it against an evaluation.
 
-import { SelfevalError } from '../engine';
+import { SelfevalError, type Evaluation } from '../engine';
+import type { Grid } from '../grid';
 import { readDocx } from './docx';
 import { INPUT } from './messages';
+import { readSheetText } from './sheet';
 import { readTxt } from './txt';
-import type { ReportText } from './types';
+import type { ReportText, VerifyResult } from './types';
+import { verifyText } from './verify';
 
 export { readDocx } from './docx';
 export { readTxt, readPlainText, decodeText } from './txt';
@@ -24,4 +27,16 @@ export async function readReport(name: string, bytes: Uint8Array): Promise<Repor
   if (lower.endsWith('.txt') || lower.endsWith('.text')) return readTxt(name, bytes);
   if (lower.endsWith('.doc')) throw new SelfevalError(INPUT.oldDoc(name));
   throw new SelfevalError(INPUT.unknownType(name));
+}
+
+/** The two calls a host makes for a report file: read it, then proofread it against the evaluation. */
+export async function verifyReport(name: string, bytes: Uint8Array, ev: Evaluation): Promise<VerifyResult> {
+  return verifyText(await readReport(name, bytes), ev);
+}
+
+/** A sheet of the workbook holding narrative, proofread; throws SelfevalError when there is no such sheet. */
+export function verifySheet(grid: Grid, sheetName: string, ev: Evaluation): VerifyResult {
+  const text = readSheetText(grid, sheetName);
+  if (!text) throw new SelfevalError(INPUT.noSheet(sheetName));
+  return verifyText(text, ev);
 }
