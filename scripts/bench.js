@@ -6,8 +6,16 @@
 // alternately, several times; the medians are reported. Target: check ≤ 1.2 × bare load.
 // This is a benchmark, not a test: the figures depend on the machine and its load.
 //
+// Then the bureau's batch (issue 12): 200 department workbooks (1 department table + 5–20
+// projects each), checked by one `selfeval check FOLDER` process, by one CLI process per file,
+// and the floor: unzip + saxes parse of every sheet of every file in one process.
+// Targets: batch ≥ 20× the per-file loop and ≤ 2× the floor; batch peak memory ≤ the largest
+// single file's + 50 MB. Each reader of src/node/batch/read.ts (SELFEVAL_READER) is measured.
+//
 //   node scripts/bench.js [--runs N] [--projects N] [--keep]
+//        [--files N] [--per-file N] [--readers a,b] [--no-batch] [--only-batch]
 //   node scripts/bench.js --phases FILE     (internal: one in-process run, time per phase)
+//   node scripts/bench.js --floor DIR       (internal: the read floor over a folder)
 
 const fs = require('fs');
 const os = require('os');
@@ -85,9 +93,8 @@ function funds(total, extra) {
   };
 }
 
-function benchModel(projects) {
+function benchModel(projects, dept = '示例县某局') {
   const year = 2025;
-  const dept = '示例县某局';
   const projectTables = [];
   let projectSum = 0;
   for (let i = 1; i <= projects; i++) {
@@ -142,10 +149,23 @@ function benchModel(projects) {
 const TIME = '/usr/bin/time';
 const haveTime = fs.existsSync(TIME);
 
-/** Runs argv (a node command) once; returns { seconds, peakMb, status, stderr }. stdout is discarded. */
-function measure(argv, tmp) {
+/**
+ * Runs argv (a node command) once; returns { seconds, peakMb, status, stderr }. stdout is
+ * discarded, or written to opts.stdoutFile; opts.env is added to the environment.
+ */
+function measure(argv, tmp, opts = {}) {
+  const env = { ...process.env, ...(opts.env || {}) };
+  const outFd = opts.stdoutFile ? fs.openSync(opts.stdoutFile, 'w') : 'ignore';
+  try {
+    return measureWith(argv, tmp, env, outFd);
+  } finally {
+    if (typeof outFd === 'number') fs.closeSync(outFd);
+  }
+}
+
+function measureWith(argv, tmp, env, outFd) {
   if (haveTime) {
-    const r = spawnSync(TIME, ['-f', '%e %M', ...argv], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(TIME, ['-f', '%e %M', ...argv], { cwd: root, stdio: ['ignore', outFd, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26, env });
     const lines = r.stderr.trim().split('\n');
     const [e, m] = lines[lines.length - 1].split(' ').map(Number);
     // %e has a resolution of 10 ms, enough for runs of seconds.
@@ -160,9 +180,9 @@ function measure(argv, tmp) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(argv[0], ['--require', preload, ...argv.slice(1)], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', outFd, 'pipe'],
     encoding: 'utf8',
-    env: { ...process.env, SELFEVAL_BENCH_RSS: rssFile },
+    env: { ...env, SELFEVAL_BENCH_RSS: rssFile },
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   let peakMb = NaN;
@@ -235,14 +255,12 @@ async function phases(file) {
 
 // ---------------------------------------------------------------------------
 
-async function bench() {
+async function singleBench(dir, readers) {
   const runs = Number(arg('--runs', '5'));
   const projects = Number(arg('--projects', '300'));
   const { layoutWorkbook } = need(path.join(build, 'core', 'template.js'));
   const { gridToXlsx } = need(path.join(build, 'node', 'xlsx.js'));
-  if (!fs.existsSync(path.join(build, 'node', 'bin.js'))) need(path.join(build, 'node', 'bin.js'));
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-bench-'));
   const file = path.join(dir, 'bench.xlsx');
   const model = benchModel(projects);
   const indicatorCount = model.tables.reduce((n, t) => n + t.indicators.length, 0);
@@ -310,11 +328,12 @@ async function bench() {
   const ratioDoc = med(res.check) / med(res.bareDoc);
   const memRatio = median(res.check.map((m) => m.peakMb)) / median(res.bare.map((m) => m.peakMb));
   out('');
-  out(`耗时比（check ÷ 直接加载）：${ratio.toFixed(2)}  目标 ≤ 1.20  ${ratio <= 1.2 ? '达标' : '未达标'}`);
+  out(`耗时比（check ÷ 直接加载）：${ratio.toFixed(2)}  目标 ≤ 1.20  ${ratio <= 1.2 ? '达标' : '未达标'}；issue 12 目标 ≤ 0.50  ${ratio <= 0.5 ? '达标' : '未达标'}`);
   out(`耗时比（check ÷ 仅文档模型的加载）：${ratioDoc.toFixed(2)}`);
   const fastest = (list) => Math.min(...list.map((m) => m.seconds));
   out(`最快一次之比（受机器负载影响最小）：check ÷ 直接加载 ${(fastest(res.check) / fastest(res.bare)).toFixed(2)}，check ÷ 仅文档模型 ${(fastest(res.check) / fastest(res.bareDoc)).toFixed(2)}`);
   out(`峰值内存比：${memRatio.toFixed(2)}`);
+  singleReaders(check, readers.slice(1), runs, med(res.bare), dir, out);
 
   // Where the time goes: the steps of `check --json` in one process, median of three runs.
   const phaseRuns = [];
@@ -346,11 +365,159 @@ async function bench() {
     out(`任务窗格包 dist/taskpane.js：${(b.length / 1024).toFixed(0)} KB，gzip 后 ${(zlib.gzipSync(b, { level: 9 }).length / 1024).toFixed(0)} KB`);
   }
 
-  if (process.argv.includes('--keep')) out(`\n工作簿保留在：${file}`);
+}
+
+/** The single-file check with each further reader (SELFEVAL_READER), against the bare load. */
+function singleReaders(check, readers, runs, bareSeconds, dir, out) {
+  for (const reader of readers) {
+    const list = [];
+    for (let i = 0; i < runs; i++) list.push(measure(check, dir, { env: { SELFEVAL_READER: reader } }));
+    const secs = median(list.map((m) => m.seconds));
+    out(`selfeval check --json（读取方式 ${reader}）：中位数 ${secs.toFixed(2)} s，峰值内存 ${median(list.map((m) => m.peakMb)).toFixed(0)} MB；` + `÷ 直接加载 ${(secs / bareSeconds).toFixed(2)}  issue 12 目标 ≤ 0.50  ${secs / bareSeconds <= 0.5 ? '达标' : '未达标'}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The batch (issue 12): many department workbooks in one process, against one process per
+// file, against the read floor.
+
+/** Projects of the i-th department: 5–20, spread over the range. */
+const projectsOf = (i) => 5 + ((i * 7) % 16);
+
+async function makeFolder(folder, n) {
+  const { layoutWorkbook } = need(path.join(build, 'core', 'template.js'));
+  const { gridToXlsx } = need(path.join(build, 'node', 'xlsx.js'));
+  fs.mkdirSync(folder, { recursive: true });
+  let largest = { file: '', size: 0 };
+  for (let i = 1; i <= n; i++) {
+    const file = path.join(folder, `部门${String(i).padStart(3, '0')}.xlsx`);
+    await gridToXlsx(layoutWorkbook(benchModel(projectsOf(i), `示例县第${i}局`)).grid, file);
+    const size = fs.statSync(file).size;
+    if (size > largest.size) largest = { file, size };
+  }
+  return largest;
+}
+
+function workbooksIn(folder) {
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(folder, f));
+}
+
+/** --floor DIR: unzip and saxes-parse every worksheet (and the shared strings) of every file. */
+function floor(folder) {
+  const { unzipSync, strFromU8 } = require('fflate');
+  const { SaxesParser } = require('saxes');
+  let cells = 0;
+  let parts = 0;
+  const wanted = (name) => (name.startsWith('xl/worksheets/') && name.endsWith('.xml')) || name === 'xl/sharedStrings.xml';
+  for (const file of workbooksIn(folder)) {
+    const zip = unzipSync(new Uint8Array(fs.readFileSync(file)), { filter: (f) => wanted(f.name) });
+    for (const data of Object.values(zip)) {
+      const parser = new SaxesParser();
+      parser.on('opentag', (tag) => {
+        if (tag.name === 'c') cells++;
+      });
+      parser.write(strFromU8(data)).close();
+      parts++;
+    }
+  }
+  process.stdout.write(JSON.stringify({ cells, parts }) + '\n');
+}
+
+function jsonLinesOf(file) {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+}
+
+function batchRow(label, seconds, files, peakMb) {
+  const cols = [seconds.toFixed(2) + ' s', (files / seconds).toFixed(1), Number.isFinite(peakMb) ? peakMb.toFixed(0) + ' MB' : '—'];
+  return padEnd(label, 40) + cols.map((c) => padStart(c, 12)).join('');
+}
+
+/** One CLI process per file, over the first `count` files; the total seconds and the largest peak. */
+function perFileLoop(files, reader, dir) {
+  let seconds = 0;
+  let peakMb = 0;
+  for (const f of files) {
+    const m = measure([process.execPath, path.join(root, 'bin', 'selfeval.js'), 'check', f, '--json'], dir, { env: { SELFEVAL_READER: reader } });
+    if (m.status !== 0) throw new Error(`逐个检查 ${path.basename(f)} 失败（退出码 ${m.status}）：${(m.stderr || '').split('\n')[0]}`);
+    seconds += m.seconds;
+    peakMb = Math.max(peakMb, m.peakMb);
+  }
+  return { seconds, peakMb };
+}
+
+function batchForReader(reader, ctx, out) {
+  const { folder, files, dir, perFile, largest } = ctx;
+  const cli = [process.execPath, path.join(root, 'bin', 'selfeval.js')];
+  const linesFile = path.join(dir, `batch-${reader}.jsonl`);
+  const batch = measure([...cli, 'check', folder, '--json', '--quiet'], dir, { env: { SELFEVAL_READER: reader }, stdoutFile: linesFile });
+  const lines = jsonLinesOf(linesFile);
+  if (batch.status !== 0 || lines.length !== files.length) throw new Error(`批量检查失败（读取方式 ${reader}，退出码 ${batch.status}，${lines.length} 行）：${(batch.stderr || '').split('\n')[0]}`);
+  const single = measure([...cli, 'check', largest.file, '--json'], dir, { env: { SELFEVAL_READER: reader } });
+  const loop = perFileLoop(files.slice(0, perFile), reader, dir);
+  const loopRate = perFile / loop.seconds;
+  out(batchRow(`一个进程检查整个文件夹（${reader}）`, batch.seconds, files.length, batch.peakMb));
+  out(batchRow(`每个文件一个进程（${reader}，${perFile} 个文件）`, loop.seconds, perFile, loop.peakMb));
+  out(`  批量 ÷ 逐个进程 速度比：${(files.length / batch.seconds / loopRate).toFixed(1)}×  目标 ≥ 20×  ${files.length / batch.seconds / loopRate >= 20 ? '达标' : '未达标'}`);
+  out(`  批量 ÷ 读取下限 耗时比：${(batch.seconds / ctx.floor.seconds).toFixed(2)}  目标 ≤ 2.00  ${batch.seconds / ctx.floor.seconds <= 2 ? '达标' : '未达标'}`);
+  const extra = batch.peakMb - single.peakMb;
+  out(`  峰值内存：批量 ${batch.peakMb.toFixed(0)} MB，最大的单个文件（${path.basename(largest.file)}）单独检查 ${single.peakMb.toFixed(0)} MB，多出 ${extra.toFixed(0)} MB  目标 ≤ 50 MB  ${extra <= 50 ? '达标' : '未达标'}`);
+  return lines;
+}
+
+async function batchBench(dir, readers) {
+  const out = (s) => process.stdout.write(s + '\n');
+  const n = Number(arg('--files', '200'));
+  const perFile = Math.min(n, Number(arg('--per-file', String(n))));
+  const folder = path.join(dir, 'batch');
+  const t0 = Date.now();
+  const largest = await makeFolder(folder, n);
+  const files = workbooksIn(folder);
+  const total = files.reduce((x, f) => x + fs.statSync(f).size, 0);
+  out('');
+  out(`批量：${n} 个部门工作簿（各 1 张部门整体表 + 5–20 张项目表），共 ${(total / 1024 / 1024).toFixed(1)} MB（生成用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+  const fl = measure([process.execPath, __filename, '--floor', folder], dir);
+  if (fl.status !== 0) throw new Error(`读取下限失败：${(fl.stderr || '').split('\n')[0]}`);
+  const ctx = { folder, files, dir, perFile, largest, floor: fl };
+  out(padEnd('', 40) + ['耗时', '文件/秒', '峰值内存'].map((c) => padStart(c, 12)).join(''));
+  out(batchRow('读取下限（fflate 解压 + saxes 解析）', fl.seconds, files.length, fl.peakMb));
+  const byReader = readers.map((r) => batchForReader(r, ctx, out));
+  for (let k = 1; k < byReader.length; k++) {
+    const same = byReader[k].length === byReader[0].length && byReader[k].every((l, i) => l === byReader[0][i]);
+    out(`  读取方式 ${readers[k]} 与 ${readers[0]} 的批量结果${same ? '逐行一致' : '不一致（请检查）'}`);
+    if (!same) process.exitCode = 1;
+  }
+}
+
+/** The readers to measure: --readers a,b, else every one src/node/batch/read.ts has. */
+function readersOf() {
+  const { READERS } = need(path.join(build, 'node', 'batch', 'read.js'));
+  const names = Object.keys(READERS);
+  const wanted = arg('--readers', names.join(',')).split(',').filter(Boolean);
+  for (const r of wanted) if (!names.includes(r)) throw new Error(`未知的读取方式：${r}（可用：${names.join('、')}）`);
+  return wanted;
+}
+
+async function bench() {
+  // Only its presence: requiring bin.js would run the command.
+  if (!fs.existsSync(path.join(build, 'node', 'bin.js'))) need(path.join(build, 'node', 'bin.js'));
+  const readers = readersOf();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-bench-'));
+  if (!process.argv.includes('--only-batch')) await singleBench(dir, readers);
+  if (!process.argv.includes('--no-batch')) await batchBench(dir, readers);
+  if (process.argv.includes('--keep')) process.stdout.write(`\n工作簿保留在：${dir}\n`);
   else fs.rmSync(dir, { recursive: true, force: true });
 }
 
-if (process.argv[2] === '--phases') {
+if (process.argv[2] === '--floor') {
+  floor(process.argv[3]);
+} else if (process.argv[2] === '--phases') {
   phases(process.argv[3]).catch((e) => {
     process.stderr.write(String(e && e.message) + '\n');
     process.exitCode = 1;

@@ -26,6 +26,7 @@ main(process.argv, {
   stderr: (s) => {
     process.stderr.write(s);
   },
+  stderrStream: process.stderr,
 }).then((code) => {
   process.exitCode = code;
 }, fail);

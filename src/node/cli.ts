@@ -9,11 +9,16 @@ import type { CheckJson, Evaluation, TableJson } from '../core/engine';
 import type { Finding, Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
 import { applyPlan, loadWorkbookFile } from './xlsx';
+import { isSingleCheck, runBatch, type BatchOptions } from './batch/run';
+import type { ProgressStream } from './batch/progress';
+import { readGridFile } from './batch/read';
 import { runVerify, type VerifyOptions } from './verifyCommand';
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Standard error as a stream, for the batch's progress bar (drawn only on a terminal). */
+  stderrStream?: ProgressStream;
 }
 
 /** Exit codes of cli.md. */
@@ -107,7 +112,7 @@ interface ReportOptions {
 }
 
 async function runCheck(file: string, opts: CheckOptions, io: Io): Promise<number> {
-  const { grid } = await loadWorkbookFile(file, { readOnly: true });
+  const grid = await readGridFile(file);
   const ev = evaluate(grid, { profile: opts.profile });
   const json = toCheckJson(ev, path.basename(file));
   if (opts.json) io.stdout(JSON.stringify(json, null, 2) + '\n');
@@ -228,13 +233,16 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('检查工作簿：列出找到的表、重算的得分和发现的问题')
-    .argument('<workbook.xlsx>', '要检查的工作簿')
+    .description('检查工作簿：列出找到的表、重算的得分和发现的问题；可一次检查多个文件和文件夹')
+    .argument('<workbook.xlsx|folder...>', '要检查的工作簿，或其所在的文件夹（含子文件夹）')
     .option('--profile <ID>', '权重方案（如 mof-2020、hebei-county）；默认取工作簿“权重方案”')
-    .option('--json', '以 JSON 输出结果')
+    .option('--json', '以 JSON 输出结果（多个文件时每行一个 JSON 文档）')
+    .option('--summary <OUT.xlsx>', '写出复核汇总工作簿（汇总、问题明细、复核意见、无法读取）')
+    .option('--force', '覆盖已有的复核汇总文件（默认另取“名称 (2).xlsx”）')
+    .option('--quiet', '不显示进度条')
     .helpOption('-h, --help', '显示帮助')
-    .action(async (file: string, opts: CheckOptions) => {
-      setCode(await runCheck(file, opts, io));
+    .action(async (files: string[], opts: CheckOptions & BatchOptions) => {
+      setCode(isSingleCheck(files, opts) ? await runCheck(files[0], opts, io) : await runBatch(files, opts, io));
     });
 
   program

@@ -10,7 +10,7 @@ import { SEVERITY_LABEL } from '../core/marks';
 import type { Severity } from '../core/types';
 import { readReport, verifyText, whereOf } from '../core/verify';
 import type { TextFinding, VerifyResult } from '../core/verify';
-import { loadWorkbookFile } from './xlsx';
+import { readGridFile } from './batch/read';
 
 export interface VerifyOptions {
   profile?: string;
@@ -79,7 +79,7 @@ export function formatVerify(ev: Evaluation, res: VerifyResult, reportName: stri
 export async function runVerify(reportFile: string, workbookFile: string, opts: VerifyOptions, io: { stdout: (s: string) => void }): Promise<number> {
   const name = path.basename(reportFile);
   const text = await readReport(name, readReportBytes(reportFile));
-  const { grid } = await loadWorkbookFile(workbookFile, { readOnly: true });
+  const grid = await readGridFile(workbookFile);
   const ev = evaluate(grid, { profile: opts.profile });
   const res = verifyText(text, ev);
   if (opts.json) {

@@ -176,7 +176,8 @@ describe('unusable input: exit 2, one Chinese line on stderr, no stack trace', (
     ],
   ];
 
-  test.each(cases)('check: %s', async (_name, make) => {
+  // A folder given to check is a batch of the workbooks in it (test/node/batch.test.ts).
+  test.each(cases.filter(([name]) => name !== 'a directory'))('check: %s', async (_name, make) => {
     const r = await run('check', make());
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
@@ -201,7 +202,7 @@ describe('unusable input: exit 2, one Chinese line on stderr, no stack trace', (
   });
 
   test('usage errors are exit 2 in Chinese', async () => {
-    for (const args of [['check'], ['check', clean, '--bogus'], ['frobnicate', clean], ['check', clean, '--profile'], ['check', clean, 'extra.xlsx']]) {
+    for (const args of [['check'], ['check', clean, '--bogus'], ['frobnicate', clean], ['check', clean, '--profile'], ['report', clean, 'extra.xlsx']]) {
       const r = await run(...args);
       expect(r.code).toBe(2);
       expectOneChineseLine(r.err);

@@ -1,0 +1,165 @@
+// `selfeval check` on several files and folders: one process, the files in turn. A file that
+// cannot be used is reported and the batch goes on; the exit status sums it all up.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { evaluate, SelfevalError } from '../../core/engine';
+import { BUILTIN_PROFILES, resolveProfile } from '../../core/profiles';
+import { inertText } from '../../core/inert';
+import { assertExtension, writeOutputFile } from '../output';
+import { discoverFiles, type Found } from './discover';
+import { createProgress, type Progress, type ProgressStream } from './progress';
+import { readGridFile } from './read';
+import { usableFile, type FileResult } from './result';
+import { summaryWorkbookBytes } from './summary';
+import * as W from './wording';
+
+export interface BatchOptions {
+  profile?: string;
+  json?: boolean;
+  summary?: string;
+  quiet?: boolean;
+  force?: boolean;
+}
+
+export interface BatchIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Standard error as a stream, for the progress bar (drawn only when it is a terminal). */
+  stderrStream?: ProgressStream;
+}
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_UNUSABLE = 2;
+
+function checkProfile(wanted: string | undefined): void {
+  if (wanted === undefined || wanted === '' || resolveProfile(wanted)) return;
+  throw new SelfevalError(`未知的权重方案“${wanted}”，可用的有：${BUILTIN_PROFILES.map((x) => x.id).join('、')}`);
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** One file named (not a folder) and no summary: `check` prints as it always has. */
+export function isSingleCheck(args: string[], opts: BatchOptions): boolean {
+  if (args.length !== 1 || opts.summary !== undefined) return false;
+  try {
+    return !fs.statSync(args[0]).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
+/** Checks one file; never throws. */
+export async function checkFile(found: Found, profile: string | undefined): Promise<FileResult> {
+  const { path: file, label } = found;
+  try {
+    const grid = await readGridFile(file);
+    return { ok: true, ...usableFile(file, label, evaluate(grid, { profile })) };
+  } catch (e) {
+    if (e instanceof SelfevalError) return { ok: false, path: file, label, reason: e.message.split('\n')[0] };
+    const detail = e instanceof Error && e.message ? e.message.split('\n')[0] : String(e);
+    return { ok: false, path: file, label, reason: W.unexpectedReason(detail) };
+  }
+}
+
+/** The JSON Lines document of one file: `check --json` of it, plus `path`; or `error` for an unusable one. */
+export function jsonLine(r: FileResult): string {
+  if (r.ok) return JSON.stringify({ ...r.json, path: r.path });
+  return JSON.stringify({ file: path.basename(r.path), path: r.path, error: r.reason });
+}
+
+/** The readable line of one file; workbook text is made inert. */
+export function readableLine(r: FileResult): string {
+  const file = inertText(r.label);
+  if (!r.ok) return W.unusableLine(file, inertText(r.reason));
+  const tables = r.json.tables;
+  const main = tables.find((t) => t.kind === 'department') ?? tables[0];
+  return W.fileLine({
+    file,
+    department: r.department === null ? null : inertText(r.department),
+    tables: tables.length,
+    statedTotal: main?.statedTotal ?? null,
+    computedTotal: main?.computedTotal ?? null,
+    statedGrade: main?.statedGrade ?? null,
+    computedGrade: main?.computedGrade ?? null,
+    counts: W.countFindings(r.json.findings),
+  });
+}
+
+export function totalsOf(results: FileResult[]): W.Totals {
+  const t: W.Totals = { files: results.length, usable: 0, withErrors: 0, unusable: 0, tables: 0, counts: { error: 0, warning: 0, info: 0 } };
+  for (const r of results) {
+    if (!r.ok) {
+      t.unusable++;
+      continue;
+    }
+    t.usable++;
+    t.tables += r.json.tables.length;
+    const c = W.countFindings(r.json.findings);
+    if (c.error > 0) t.withErrors++;
+    t.counts.error += c.error;
+    t.counts.warning += c.warning;
+    t.counts.info += c.info;
+  }
+  return t;
+}
+
+export function exitCodeOf(results: FileResult[]): number {
+  if (results.some((r) => !r.ok)) return EXIT_UNUSABLE;
+  if (results.some((r) => r.ok && r.json.findings.some((f) => f.severity === 'error'))) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+async function checkAll(files: Found[], opts: BatchOptions, io: BatchIo, progress: Progress): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const file of files) {
+    progress.start(inertText(path.basename(file.label)));
+    const r = await checkFile(file, opts.profile);
+    results.push(r);
+    progress.clear();
+    io.stdout((opts.json ? jsonLine(r) : readableLine(r)) + '\n');
+    progress.done();
+  }
+  progress.clear();
+  return results;
+}
+
+/**
+ * Runs the batch: every file in turn, one line (or one JSON document) each as it is done, the
+ * totals, then the review workbook when asked. Returns the exit status.
+ * Throws SelfevalError only before the first file (usage: unknown profile, bad summary name, nothing found).
+ */
+export async function runBatch(args: string[], opts: BatchOptions, io: BatchIo): Promise<number> {
+  checkProfile(opts.profile);
+  if (opts.summary !== undefined) assertExtension(opts.summary, '.xlsx');
+  const { files } = discoverFiles(args, opts.summary !== undefined ? [opts.summary] : []);
+  if (files.length === 0) throw new SelfevalError(W.NO_FILES);
+  if (opts.summary !== undefined && files.some((f) => samePath(f.path, opts.summary as string))) {
+    throw new SelfevalError(`复核汇总文件不能是要检查的工作簿之一：${opts.summary}`);
+  }
+  const progress = createProgress(io.stderrStream, files.length, { quiet: opts.quiet });
+  const results = await checkAll(files, opts, io, progress);
+  if (!opts.json) io.stdout(W.totalsLine(totalsOf(results)) + '\n');
+  let code = exitCodeOf(results);
+  if (opts.summary !== undefined) {
+    try {
+      const written = writeOutputFile(opts.summary, await summaryWorkbookBytes(results), { force: opts.force });
+      // With --json, standard output holds only the documents.
+      (opts.json ? io.stderr : io.stdout)(W.summaryWritten(inertText(written)) + '\n');
+    } catch (e) {
+      io.stderr((e instanceof SelfevalError ? e.message.split('\n')[0] : W.unexpectedReason(String(e))) + '\n');
+      code = EXIT_UNUSABLE;
+    }
+  }
+  return code;
+}
