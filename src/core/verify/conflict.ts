@@ -28,6 +28,9 @@ function sameValue(a: TextFigure, b: TextFigure): boolean {
   return sameNumber(a, b.value, b) || sameNumber(b, a.value, a);
 }
 
+/** A figure after a comparator is a target (≥95%), not a statement of what was done. */
+const TARGET_WORDS = /(≥|≤|>|<|＞|＜|不低于|不少于|不高于|不超过|不大于|不小于|以上|以内|目标|计划|指标值为?)\s*$/;
+
 const agrees = (m: FigureMatch) => !!m.named && equalFact(m.figure, m.named);
 
 export function findConflicts(ev: Evaluation, matches: FigureMatch[]): TextFinding[] {
@@ -36,7 +39,7 @@ export function findConflicts(ev: Evaluation, matches: FigureMatch[]): TextFindi
   const reported = new Set<string>();
   for (const m of matches) {
     const t = m.figure;
-    if (t.paragraph.origin.kind === 'table' || t.paragraph.row !== undefined) continue;
+    if (t.paragraph.origin.kind === 'table' || t.paragraph.row !== undefined || TARGET_WORDS.test(t.lead)) continue;
     const k = keyOf(t);
     if (!/[\u4e00-\u9fff]{2}/.test(k)) continue;
     const key = `${t.cls}|${t.cls === 'count' ? t.unit : ''}|${k}|${scopeOf(ev, t)}`;
@@ -46,7 +49,8 @@ export function findConflicts(ev: Evaluation, matches: FigureMatch[]): TextFindi
       continue;
     }
     const p = prev.figure;
-    if (sameValue(p, t) || reported.has(key) || (agrees(prev) && agrees(m))) continue;
+    const sameClause = p.paragraph === t.paragraph && p.clause === t.clause && Math.abs(p.start - t.start) <= p.clause.length;
+    if (sameClause || sameValue(p, t) || reported.has(key) || (agrees(prev) && agrees(m))) continue;
     reported.add(key);
     const table = m.named ?? prev.named;
     const msg = MSG.conflict(k, p.text, whereOf(p.paragraph), t.text, table ? `${factText(table)}（${whereRef(table)}）` : undefined);
