@@ -33,8 +33,13 @@ const TARGET_WORDS = /(≥|≤|>|<|＞|＜|不低于|不少于|不高于|不超�
 
 const agrees = (m: FigureMatch) => !!m.named && equalFact(m.figure, m.named);
 
+/**
+ * The conflicts among the figures. A pair where one figure already has an error of its own (it
+ * differs from its table figure, or its unit slipped) is not reported again as a conflict.
+ */
 export function findConflicts(ev: Evaluation, matches: FigureMatch[]): TextFinding[] {
   const out: TextFinding[] = [];
+  const hasError = (m: FigureMatch) => m.finding?.severity === 'error';
   const first = new Map<string, FigureMatch>();
   const reported = new Set<string>();
   for (const m of matches) {
@@ -50,7 +55,7 @@ export function findConflicts(ev: Evaluation, matches: FigureMatch[]): TextFindi
     }
     const p = prev.figure;
     const sameClause = p.paragraph === t.paragraph && p.clause === t.clause && Math.abs(p.start - t.start) <= p.clause.length;
-    if (sameClause || sameValue(p, t) || reported.has(key) || (agrees(prev) && agrees(m))) continue;
+    if (sameClause || sameValue(p, t) || reported.has(key) || (agrees(prev) && agrees(m)) || hasError(prev) || hasError(m)) continue;
     reported.add(key);
     const table = m.named ?? prev.named;
     const msg = MSG.conflict(k, p.text, whereOf(p.paragraph), t.text, table ? `${factText(table)}（${whereRef(table)}）` : undefined);

@@ -1,9 +1,10 @@
-// The workbook's figures a written report is checked against: the figures the generated
-// report uses (ev.report.figures, each with its cell) and the check results (recomputed
+// The workbook's figures a written report is checked against: the figures of 基本情况
+// (ev.read.basic), the figures the generated report uses (ev.report.figures, each with its
+// cell) and the check results (recomputed
 // execution rates, totals and grades; every indicator's target, actual, weight and score).
 
 import type { Evaluation } from '../engine';
-import type { FigureUse, Grade, Reading, Ref, Table, TableResult } from '../types';
+import type { BasicInfo, Fig, FigureUse, Grade, Reading, Ref, Table, TableResult } from '../types';
 import { parseReading } from '../value';
 import type { FigureClass } from './types';
 
@@ -77,9 +78,10 @@ function tableFacts(res: TableResult): Fact[] {
   const t = res.table;
   const pre = tableScope(t);
   const out: Fact[] = [];
-  const add = (label: string, cls: Fact['cls'], value: number | undefined, ref: Ref | undefined, extra: Partial<Fact> = {}) => {
+  // funds, totals and grades are named with their project; indicators by their own names
+  const add = (label: string, cls: Fact['cls'], value: number | undefined, ref: Ref | undefined, extra: Partial<Fact> = {}, own = false) => {
     if (value === undefined || !Number.isFinite(value) || !ref) return;
-    out.push({ label: pre + label, cls, value, unit: cls === 'rate' ? '%' : cls === 'score' ? '分' : '万元', approx: false, more: false, ref, table: t, ...extra });
+    out.push({ label: own ? label : pre + label, cls, value, unit: cls === 'rate' ? '%' : cls === 'score' ? '分' : '万元', approx: false, more: false, ref, table: t, ...extra });
   };
   for (const row of t.funds?.rows ?? []) {
     const w = ROW_WORD[row.kind] ?? row.label;
@@ -94,24 +96,44 @@ function tableFacts(res: TableResult): Fact[] {
   add('执行率得分', 'score', res.executionScore, total?.score?.ref ?? rateRef);
   const totalRef = t.totals?.score?.ref ?? t.totals?.labelRef;
   add('总分', 'score', res.computedTotal, totalRef, { role: 'total' });
-  add('总分分值', 'score', num(t.totals?.weight), t.totals?.weight?.ref);
+  add('总分值', 'score', num(t.totals?.weight), t.totals?.weight?.ref);
   if (res.computedGrade) out.push({ label: pre + '评价等级', cls: 'grade', value: 0, unit: res.computedGrade as Grade, approx: false, more: false, ref: t.totals?.grade?.ref ?? totalRef ?? t.titleRef, table: t, role: 'grade' });
-  for (const w of t.level1Weights) add(`${w.name}分值`, 'score', w.weight, w.ref);
+  for (const w of t.level1Weights) add(`${w.name}分值`, 'score', w.weight, w.ref, {}, true);
   for (const ir of res.indicators) {
     const ind = ir.indicator;
     for (const [fig, role] of [[ind.actual, 'actual'], [ind.target, 'target']] as const) {
       const c = classify(fig.value);
       if (c) out.push({ label: ind.name, cls: c.cls, value: c.value, unit: c.unit, approx: fig.value.approx, more: fig.value.more === true, ref: fig.ref, table: t, role });
     }
-    add(`${ind.name}分值`, 'score', num(ind.weight), ind.weight?.ref);
-    add(`${ind.name}得分`, 'score', ir.computedScore ?? num(ind.score), ind.score?.ref ?? ind.nameRef);
+    add(`${ind.name}分值`, 'score', num(ind.weight), ind.weight?.ref, {}, true);
+    add(`${ind.name}得分`, 'score', ir.computedScore ?? num(ind.score), ind.score?.ref ?? ind.nameRef, {}, true);
   }
+  return out;
+}
+
+/** The figures of sheet 基本情况: posts, assets and the department's budget. */
+function basicFacts(basic: BasicInfo | undefined): Fact[] {
+  if (!basic) return [];
+  const out: Fact[] = [];
+  const add = (label: string, fig: Fig<number> | undefined, cls: Fact['cls'], unit: string) => {
+    const v = fig && typeof fig.value === 'number' && Number.isFinite(fig.value) ? fig.value : undefined;
+    if (v !== undefined && fig) out.push({ label, cls, value: v, unit, approx: false, more: false, ref: fig.ref });
+  };
+  add('行政编制', basic.adminPosts, 'count', '人');
+  add('事业编制', basic.institutionPosts, 'count', '人');
+  add('实有人数', basic.staff, 'count', '人');
+  add('资产总额', basic.assets, 'amount', '万元');
+  add('固定资产', basic.fixedAssets, 'amount', '万元');
+  add('无形资产', basic.intangibleAssets, 'amount', '万元');
+  add('年初预算收入', basic.budgetIncome, 'amount', '万元');
+  add('决算收入', basic.finalIncome, 'amount', '万元');
+  add('上年结转', basic.carryover, 'amount', '万元');
   return out;
 }
 
 /** Every figure of the workbook a report may state. */
 export function factsOf(ev: Evaluation): Fact[] {
-  const out: Fact[] = [];
+  const out: Fact[] = basicFacts(ev.read.basic);
   for (const f of ev.report.figures) {
     const x = fromFigureUse(f);
     if (x) out.push(x);

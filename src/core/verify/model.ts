@@ -8,7 +8,7 @@ import { numberParagraphs, type RawParagraph } from './text';
 import type { ReportText } from './types';
 
 /** A table cell as printed: a plain value, or a typed cell ({ type: 'text' } / { type: 'number', kind }). */
-function cellString(c: unknown): string {
+export function cellString(c: unknown): string {
   if (c === null || c === undefined) return '';
   if (typeof c !== 'object') return String(c);
   const o = c as { type?: string; text?: string; value?: number; kind?: string };
@@ -22,7 +22,7 @@ function cellString(c: unknown): string {
   return '';
 }
 
-interface TableLike {
+export interface TableLike {
   caption?: string;
   groups?: { text: string }[];
   header: unknown[];

@@ -7,6 +7,7 @@ import { Document, HeadingLevel, Packer, Paragraph as DocxParagraph, Table, Tabl
 import { evaluate, type Evaluation } from '../../../src/core/engine';
 import { sampleGrid } from '../../../src/core/sample';
 import type { ReportDoc, RuleId } from '../../../src/core/types';
+import { cellString, type TableLike } from '../../../src/core/verify/model';
 import { readPlainText } from '../../../src/core/verify/txt';
 import type { ReportText, TextFinding } from '../../../src/core/verify/types';
 
@@ -35,8 +36,10 @@ export async function docxOfReport(doc: ReportDoc): Promise<Uint8Array> {
   const children: (DocxParagraph | Table)[] = [];
   for (const b of doc.blocks) {
     if (b.type === 'table') {
-      const rows = [b.header, ...b.rows].map(
-        (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new DocxParagraph({ children: [new TextRun(String(c))] })] })) }),
+      const t = b as unknown as TableLike;
+      if (t.caption) children.push(new DocxParagraph({ children: [new TextRun(t.caption)] }));
+      const rows = [...(t.groups ? [t.groups.map((g) => g.text)] : []), t.header, ...t.rows].map(
+        (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new DocxParagraph({ children: [new TextRun(cellString(c))] })] })) }),
       );
       children.push(new Table({ rows }));
     } else if (b.type === 'notice') {
