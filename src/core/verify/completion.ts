@@ -36,9 +36,11 @@ export function checkCompletion(ev: Evaluation, paragraphs: Paragraph[]): TextFi
     for (const clause of p.text.split(/[，,；;。！？!?]/)) {
       const start = p.text.indexOf(clause, at);
       at = start + clause.length;
-      if (!DONE.test(clause) || NOT_DONE.test(clause)) continue;
+      // a quoted name is not a claim: the completion word must be the clause's own (not 整改完成率's)
+      const own = clause.replace(/[“"「《][^”"」》]*[”"」》]/g, '');
+      if (!DONE.test(own) || NOT_DONE.test(clause)) continue;
       const grams = bigrams(clause);
-      const hit = short.find((x) => overlap(x.ir.indicator.name, grams).coverage >= NAMES);
+      const hit = short.find((x) => overlap(x.ir.indicator.name, grams).coverage >= NAMES && DONE.test(own.split(x.ir.indicator.name).join('')));
       if (!hit) continue;
       const ind = hit.ir.indicator;
       const msg = MSG.completion(ind.name, hit.detail as string, `${ind.actual.ref.sheet}!${ind.actual.ref.cell}`);

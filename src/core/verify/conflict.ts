@@ -12,15 +12,10 @@ import { scopeOf } from './scope';
 import { words } from './match';
 import type { TextFigure, TextFinding } from './types';
 
-/** The words a figure is stated with: its own, or (when they are few) with the sentence's words before its clause. */
+/** The words a figure is stated with (figures.ts: its own, or when they are few with the sentence's words before its clause). */
 function keyOf(t: TextFigure): string {
   const strip = (s: string) => words(s).replace(/[0-9]+/g, '').replace(/^(其中|截至)/, '').replace(/(为|是|达|约|共)$/, '');
-  let k = strip(t.subject);
-  if (k.length < 4) {
-    const before = t.sentence.slice(0, Math.max(0, t.start - t.sentenceStart - t.lead.length));
-    k = strip(before.replace(/[0-9.]+[^\s，,；;、]*?(万元|元|%|分)/g, '')) + k;
-  }
-  return k;
+  return strip(t.subject);
 }
 
 function sameValue(a: TextFigure, b: TextFigure): boolean {

@@ -4,7 +4,7 @@
 // execution rates, totals and grades; every indicator's target, actual, weight and score).
 
 import type { Evaluation } from '../engine';
-import type { BasicInfo, Fig, FigureUse, Grade, Reading, Ref, Table, TableResult } from '../types';
+import type { BasicInfo, Fig, FigureUse, Grade, Profile, Reading, Ref, Table, TableResult } from '../types';
 import { parseReading } from '../value';
 import type { FigureClass } from './types';
 
@@ -131,9 +131,16 @@ function basicFacts(basic: BasicInfo | undefined): Fact[] {
   return out;
 }
 
+/** The weights of the profile used (a report names its 权重方案's level-1 weights); they have no cell. */
+function profileFacts(p: Profile): Fact[] {
+  const noCell = { sheet: '', cell: '' };
+  const f = (label: string, value: number): Fact => ({ label, cls: 'score', value, unit: '分', approx: false, more: false, ref: noCell });
+  return [...Object.entries(p.level1).map(([name, w]) => f(`${name}分值`, w)), f('预算执行率指标分值', p.execWeight)];
+}
+
 /** Every figure of the workbook a report may state. */
 export function factsOf(ev: Evaluation): Fact[] {
-  const out: Fact[] = basicFacts(ev.read.basic);
+  const out: Fact[] = [...basicFacts(ev.read.basic), ...profileFacts(ev.profile)];
   for (const f of ev.report.figures) {
     const x = fromFigureUse(f);
     if (x) out.push(x);

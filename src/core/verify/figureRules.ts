@@ -5,7 +5,7 @@
 import { fmtNum, fmtWan } from '../format';
 import type { Fact } from './facts';
 import { quoteFigure, textFinding } from './finding';
-import { bigrams, equalFact, overlap, sameKind, sameNumber } from './match';
+import { bigrams, equalFact, labelPairs, overlap, sameKind, sameNumber } from './match';
 import { MSG } from './messages';
 import { paragraphLabel, quotedNames } from './scope';
 import type { TextFigure, TextFinding } from './types';
@@ -46,15 +46,24 @@ export function ownWords(t: TextFigure): Set<string> {
   return bigrams([t.subject, paragraphLabel(t.paragraph.text), ...quotedNames(t.sentence), t.paragraph.row ?? ''].join('|'));
 }
 
+/** Between two facts the words name equally well: the one of equal value (two tables may share a name), the longer label, an actual. */
+function preferred(t: TextFigure, f: Fact, than: Fact): boolean {
+  const eq = equalFact(t, f);
+  if (eq !== equalFact(t, than)) return eq;
+  if (f.label.length !== than.label.length) return f.label.length > than.label.length;
+  return f.role === 'actual' && than.role !== 'actual';
+}
+
 export function namedFact(t: TextFigure, cands: Fact[]): Fact | undefined {
   const own = ownWords(t);
+  // a figure whose own words were widened to its sentence names only facts holding its own words (得分 -> …得分合计)
+  const widened = t.core !== t.subject;
   let best: { f: Fact; c: number } | undefined;
   for (const f of cands) {
     const o = overlap(f.label, own);
     if (o.shared < 2 || o.coverage < STRONG) continue;
-    const tie = best && Math.abs(o.coverage - best.c) < 1e-9;
-    const better = tie && best && (f.label.length > best.f.label.length || (f.label === best.f.label && f.role === 'actual' && best.f.role !== 'actual'));
-    if (!best || o.coverage > best.c + 1e-9 || better) best = { f, c: o.coverage };
+    if (widened && overlap(t.core, labelPairs(f.label)).coverage < 1) continue;
+    if (!best || o.coverage > best.c + 1e-9 || (Math.abs(o.coverage - best.c) < 1e-9 && preferred(t, f, best.f))) best = { f, c: o.coverage };
   }
   return best?.f;
 }

@@ -97,6 +97,8 @@ function spanAt(s: string, i: number): Span | undefined {
   return { start, end, cls: u.cls, read: s.slice(start, end).replace(/[\s\u00a0]+/g, ''), unit: u.unit, decimals: num.decimals };
 }
 
+const RANGE_SEP = ['~', '～', '-', '—', '–', '至', '到'];
+
 const GRADE_RE = /(等级|等次|评为|评定为|评价为|认定为|定为)\s*(?:为|是|:|：)?\s*[“"「『]?(优秀|良好|中等|较差|不合格|合格|优|良|中|差)(?=[^\u4e00-\u9fff]|等|级|$)/g;
 
 function gradeSpans(s: string): Span[] {
@@ -116,7 +118,20 @@ function candidateSpans(s: string): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < s.length; i++) {
     if (!isDigit(s[i]) || isDigit(s[i - 1]) || s[i - 1] === '.' || /[A-Za-z_]/.test(s[i - 1] ?? '')) continue;
-    const sp = spanAt(s, i);
+    let sp = spanAt(s, i);
+    if (!sp) {
+      // 10~20篇: a bare number opening a range takes the unit of its high end
+      const low = numberAt(s, i);
+      if (RANGE_SEP.includes(s[low.end] ?? '') && isDigit(s[low.end + 1])) {
+        const hi = spanAt(s, low.end + 1);
+        if (hi && hi.cls !== 'year') sp = { ...hi, start: i, read: s.slice(i, hi.end).replace(/[\s\u00a0]+/g, '') };
+      }
+    }
+    if (sp && sp.cls !== 'year' && RANGE_SEP.includes(s[sp.end] ?? '') && isDigit(s[sp.end + 1])) {
+      // 50%~51%, 1-2万人: one range, which the value reader reads as such (and a range is not compared)
+      const hi = spanAt(s, sp.end + 1);
+      if (hi) sp = { ...sp, end: hi.end, read: s.slice(sp.start, hi.end).replace(/[\s\u00a0]+/g, '') };
+    }
     if (sp) {
       spans.push(sp);
       i = sp.end - 1;
@@ -139,7 +154,7 @@ function around(s: string, start: number, end: number, re: RegExp): [number, num
   return [a, b];
 }
 
-function toFigure(p: Paragraph, s: string, sp: Span, value: { low: number; approx: boolean; more: boolean }): Omit<TextFigure, 'lead' | 'trail' | 'subject' | 'clause' | 'sentence' | 'sentenceStart'> {
+function toFigure(p: Paragraph, s: string, sp: Span, value: { low: number; approx: boolean; more: boolean }): Omit<TextFigure, 'lead' | 'trail' | 'subject' | 'core' | 'clause' | 'sentence' | 'sentenceStart'> {
   let v = value.low;
   let raw = value.low;
   if (sp.cls === 'amount') {
@@ -155,7 +170,7 @@ function toFigure(p: Paragraph, s: string, sp: Span, value: { low: number; appro
 /** The figures of one paragraph, in order. */
 export function figuresOf(p: Paragraph): TextFigure[] {
   const s = toHalfWidth(p.text);
-  const found: Omit<TextFigure, 'lead' | 'trail' | 'subject' | 'clause' | 'sentence' | 'sentenceStart'>[] = [];
+  const found: Omit<TextFigure, 'lead' | 'trail' | 'subject' | 'core' | 'clause' | 'sentence' | 'sentenceStart'>[] = [];
   for (const sp of candidateSpans(s)) {
     if (sp.cls === 'year') found.push(toFigure(p, s, sp, { low: Number(sp.read), approx: false, more: false }));
     else if (sp.cls === 'grade') found.push(toFigure(p, s, sp, { low: 0, approx: false, more: false }));
@@ -182,7 +197,11 @@ export function figuresOf(p: Paragraph): TextFigure[] {
     if (stop) trailEnd = f.end + stop.index;
     trailEnd = Math.min(trailEnd, f.end + 12);
     const trail = s.slice(f.end, trailEnd);
-    return { ...f, lead, trail, subject: head + lead + trail, clause: p.text.slice(c0, c1), sentence: p.text.slice(s0, s1), sentenceStart: s0 };
+    const core = head + lead + trail;
+    let subject = core;
+    // a figure whose own words are few (得分50分) is about what its sentence said before its clause
+    if ((subject.match(/[\u4e00-\u9fff]/g) ?? []).length < 4 && !/合计|共计|总计|累计|共|总额/.test(lead)) subject = s.slice(Math.max(s0, c0 - 60), c0) + subject;
+    return { ...f, lead, trail, subject, core, clause: p.text.slice(c0, c1), sentence: p.text.slice(s0, s1), sentenceStart: s0 };
   });
 }
 

@@ -18,22 +18,22 @@ export function bigrams(s: string): Set<string> {
   return out;
 }
 
-const labelPairs = new Map<string, Set<string>>();
+const pairCache = new Map<string, Set<string>>();
 
 /** The pairs of a label (labels repeat across figures: computed once). */
-function pairsOfLabel(label: string): Set<string> {
-  let b = labelPairs.get(label);
+export function labelPairs(label: string): Set<string> {
+  let b = pairCache.get(label);
   if (!b) {
     b = bigrams(label);
-    if (labelPairs.size > 20000) labelPairs.clear();
-    labelPairs.set(label, b);
+    if (pairCache.size > 20000) pairCache.clear();
+    pairCache.set(label, b);
   }
   return b;
 }
 
 /** How many of the label's pairs the context holds, and which share of the label that is. */
 export function overlap(label: string, context: Set<string>): { shared: number; coverage: number } {
-  const lb = pairsOfLabel(label);
+  const lb = labelPairs(label);
   let shared = 0;
   for (const b of lb) if (context.has(b)) shared++;
   return { shared, coverage: lb.size ? shared / lb.size : 0 };

@@ -59,6 +59,8 @@ export interface TextFigure {
   trail: string;
   /** What the figure is stated about: lead and trail, after the clause's head when the figure continues a 、 list. */
   subject: string;
+  /** The figure's own words (lead and trail, after a 、 list's head), before any widening to its sentence. */
+  core: string;
   /** The clause (between ，；。 …) holding the figure. */
   clause: string;
   /** The sentence (between 。！？ and line ends) holding the figure, and where it starts in the paragraph. */
