@@ -225,8 +225,8 @@ async function phases(file) {
   const xlsx = require(path.join(build, 'node', 'xlsx.js'));
   const Workbook = require('exceljs/lib/doc/workbook');
   const engine = require(path.join(build, 'core', 'engine.js'));
-  const { readWorkbook } = require(path.join(build, 'core', 'reader.js'));
-  const { runChecks } = require(path.join(build, 'core', 'checks.js'));
+  const { readWorkbook } = require(path.join(build, 'core', 'read', 'index.js'));
+  const { runChecks } = require(path.join(build, 'core', 'check', 'index.js'));
   const { buildReport } = require(path.join(build, 'core', 'report.js'));
   const { sortFindings } = require(path.join(build, 'core', 'marks.js'));
   step('加载模块（含 ExcelJS）');

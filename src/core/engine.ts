@@ -1,13 +1,16 @@
 // The one entry point both hosts call: grid in, findings, results, report and plans out.
 
 import type { Grid } from './grid';
-import type { CheckResult, Finding, Profile, ReadResult, ReportDoc, TableResult } from './types';
+import type { CheckResult, Finding, Profile, ReadResult, ReportDoc, TableKind, TableResult } from './types';
 import type { Mark, SheetLayout } from './plan';
-import { readWorkbook } from './reader';
-import { runChecks } from './checks';
+import { readWorkbook } from './read';
+import { runChecks } from './check';
 import { BUILTIN_PROFILES, resolveProfile } from './profiles';
-import { buildReport } from './report';
-import { layoutReport, uniqueSheetName } from './layout';
+import { buildReport } from './report/index';
+import { uniqueSheetName } from './layout';
+import { layoutReport } from './report/sheet';
+import { basicSheetLayout } from './basicSheet';
+import { innerYearFindings } from './tableYears';
 import { planMarks, sortFindings } from './marks';
 import { roundTo } from './format';
 
@@ -57,7 +60,7 @@ export function evaluate(grid: Grid, opts: EvaluateOptions = {}): Evaluation {
   const read = readWorkbook(grid);
   const { profile, source } = chooseProfile(read, opts.profile);
   const check = runChecks(read, profile);
-  const findings = sortFindings([...read.findings, ...check.findings], grid.sheets.map((s) => s.name));
+  const findings = sortFindings([...read.findings, ...check.findings, ...innerYearFindings(grid, read)], grid.sheets.map((s) => s.name));
   // The narrative is built when first asked for: `check` never needs it.
   let report: ReportDoc | undefined;
   return {
@@ -91,7 +94,7 @@ export function hasErrors(findings: Finding[]): boolean {
 
 export interface TableJson {
   sheet: string;
-  kind: 'department' | 'project';
+  kind: TableKind;
   name: string | null;
   year: number | null;
   funds: { initial: number | null; adjusted: number | null; executed: number | null };
@@ -146,4 +149,9 @@ export function toCheckJson(ev: Evaluation, file: string): CheckJson {
     tables: ev.check.results.map(tableJson),
     findings: ev.findings,
   };
+}
+
+/** The 基本情况 sheet for 插入基本情况表 / `selfeval basic`, or undefined when the workbook has one. */
+export function basicSheetOf(ev: Evaluation, existingSheetNames: string[]): SheetLayout | undefined {
+  return basicSheetLayout(ev.read, existingSheetNames);
 }

@@ -98,7 +98,9 @@ export function rowCount(sheet: Sheet): number {
 
 export function colCount(sheet: Sheet): number {
   let n = 0;
-  for (const row of sheet.rows) if (row && row.length > n) n = row.length;
+  forEachRow(sheet, (row) => {
+    if (row.length > n) n = row.length;
+  });
   return n;
 }
 
@@ -161,4 +163,42 @@ export function setCell(sheet: Sheet, addr: string, v: CellInput): void {
   const { r, c } = parseA1(addr);
   while (sheet.rows.length <= r) sheet.rows.push([]);
   sheet.rows[r][c] = toCell(v);
+}
+
+// ---- sparse iteration ----
+// A host may hand a sparse sheet: rows is then a holey array (one cell at XFD1048576 makes
+// rows[1048575][16383]). These helpers visit only the rows and cells that exist, so a reader's
+// cost follows what a sheet holds, not its extent.
+
+const DENSE_LIMIT = 65536;
+
+/**
+ * Calls fn for every defined entry of an array, in index order. A long array is walked by its own
+ * keys: forEach on a sparse array still steps through every index of its length.
+ */
+export function forEachDefined<T>(arr: readonly (T | undefined)[] | undefined, fn: (x: T, i: number) => void): void {
+  if (!arr) return;
+  if (arr.length <= DENSE_LIMIT) {
+    for (let i = 0; i < arr.length; i++) {
+      const x = arr[i];
+      if (x !== undefined && x !== null) fn(x, i);
+    }
+    return;
+  }
+  for (const k of Object.keys(arr)) {
+    const i = Number(k);
+    if (!Number.isInteger(i) || i < 0) continue;
+    const x = arr[i];
+    if (x !== undefined && x !== null) fn(x, i);
+  }
+}
+
+/** Calls fn for every row that exists, in order (holes are skipped). */
+export function forEachRow(sheet: Sheet, fn: (row: (Cell | undefined)[], r: number) => void): void {
+  forEachDefined(sheet.rows, fn);
+}
+
+/** Calls fn for every defined cell, row by row, left to right (holes are skipped). */
+export function forEachCell(sheet: Sheet, fn: (cell: Cell, r: number, c: number) => void): void {
+  forEachRow(sheet, (row, r) => forEachDefined(row, (cell, c) => fn(cell, r, c)));
 }

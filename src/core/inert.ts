@@ -21,3 +21,11 @@ export function hasUnsafeText(s: string): boolean {
   UNSAFE.lastIndex = 0;
   return found;
 }
+
+/**
+ * JSON whose strings carry no raw DEL, C1, bidirectional or invisible character: each is written
+ * as its \\u escape (JSON.stringify already escapes the C0 controls), so the value is the same.
+ */
+export function inertJson(value: unknown, indent: number | undefined = 2): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, escaped);
+}

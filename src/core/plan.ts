@@ -32,6 +32,8 @@ export interface LayoutCell {
   color?: string;
   /** Number format for numeric cells. */
   format?: string;
+  /** A thin border on all four sides. */
+  border?: boolean;
 }
 
 /** A new sheet to add: the report sheet or the standard template's sheets. */

@@ -84,7 +84,11 @@ export interface BasicInfo {
   team: TeamMember[];
 }
 
-export type TableKind = 'department' | 'project';
+/**
+ * 'department-scoring': a table of the 部门整体支出绩效评价 framework (投入 / 过程 / 产出 / 效果 or
+ * 部门决策 / 部门管理 / 部门绩效; 分值, 评分标准, 自评得分): the report treats it as the department's table.
+ */
+export type TableKind = 'department' | 'project' | 'department-scoring';
 
 /** The kind of a funds-block row (workbook.md §3.2). */
 export type FundsRowKind = 'total' | 'basic' | 'project' | 'appropriation' | 'carryover' | 'special' | 'other';
@@ -112,6 +116,26 @@ export interface FundsBlock {
   /** The weight stated in the header's first cell, e.g. 预算执行情况（20分）. */
   headerWeight?: Fig<number>;
   rows: FundsRow[];
+  /** Splits of the total stated as 'label：amount' cells (按收入性质分 / 按支出性质分), each with its parts. */
+  splits?: FundsSplit[];
+}
+
+/** One split of a funds total: 按收入性质分 (against 全年预算数) or 按支出性质分 (against 全年执行数). Amounts in 万元. */
+export interface FundsSplit {
+  kind: 'income' | 'expenditure';
+  label: string;
+  ref: Ref;
+  /** The split's own total, when its head cell states one (按收入性质分：2030.12). */
+  stated?: Fig<number>;
+  parts: { label: string; amount: Fig<number | null> }[];
+}
+
+/** A detail line of an indicator (其中：… under a ★ core indicator, or a row its merged 分值/得分 covers). */
+export interface IndicatorDetail {
+  name: string;
+  nameRef: Ref;
+  target: Fig<Reading>;
+  actual: Fig<Reading>;
 }
 
 export interface Indicator {
@@ -133,6 +157,14 @@ export interface Indicator {
   comparator?: Fig<string>;
   /** From a 度量单位 column: it applies to target and actual. */
   unit?: Fig<string>;
+  /** A ★ core indicator (the mark is not part of name). */
+  core?: boolean;
+  /** Its detail lines: read, shown and checked for target/actual, never indicators of their own, never in the weights. */
+  details?: IndicatorDetail[];
+  /** From a 评分标准 / 评分要点 column (department scoring tables). */
+  criteria?: Fig<string>;
+  /** department-scoring: the row's text cells holding figures, where a rate may be stated (调整数/年初预算数=5%). */
+  statements?: Fig<string>[];
 }
 
 /** A weight declared in a level-1 cell, e.g. 产出指标（40分）. */
@@ -169,6 +201,8 @@ export interface Table {
   totals?: Totals;
   /** Required labels of workbook.md that the table lacks. */
   missing: string[];
+  /** True when the table has no 总分 row (often a page cut short): weight.total and score.total are not computed. */
+  totalsMissing?: boolean;
 }
 
 export interface ReadResult {
@@ -189,6 +223,8 @@ export type RuleId =
   | 'structure.year_mismatch'
   | 'structure.sheet_unreadable'
   | 'structure.cell_error'
+  | 'structure.total_missing'
+  | 'structure.block_unread'
   | 'weight.total'
   | 'weight.level1'
   | 'weight.execution'
@@ -276,6 +312,8 @@ export interface IndicatorResult {
   computedScore?: number;
   /** The tier of a qualitative indicator. */
   tier?: Tier;
+  /** Why the indicator's score was not recomputed, in Chinese, when that is for want of a 分值 (the 20 + 80 layout). */
+  unscored?: string;
 }
 
 export interface TableResult {
@@ -298,29 +336,6 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-// ---------- the narrative report as a document model (report.md) ----------
+// ---------- the narrative report as a document model (report.md): src/core/report/model.ts ----------
 
-export type ReportBlock =
-  | { type: 'title'; text: string }
-  /** The notice a report with remaining errors opens with. */
-  | { type: 'notice'; text: string; items: string[] }
-  /** level 1: 一、… ; level 2: （一）… ; level 3: 1. … (the number is part of text). */
-  | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'table'; header: string[]; rows: (string | number)[][] };
-
-/** A figure the narrative uses, with its source cell. */
-export interface FigureUse {
-  /** What the figure is, e.g. '年初预算数'. */
-  label: string;
-  /** As the narrative prints it, e.g. '154.74万元'. */
-  display: string;
-  value: number | string;
-  ref: Ref;
-}
-
-export interface ReportDoc {
-  title: string;
-  blocks: ReportBlock[];
-  figures: FigureUse[];
-}
+export type { FigureUse, NumberKind, ReportBlock, ReportCell, ReportDoc, ReportTable } from './report/model';

@@ -199,7 +199,8 @@ const KNOWN_UNITS = new Set([
 
 /** Unit normalisation: '百分比'|'百分点'|'％' -> '%'; trims; '' for none. 万元 stays 万元 (≠ 元). */
 export function normUnit(u: string): string {
-  let s = compact(u);
+  // A compound unit's product sign, however written: 元/人·月 = 元/人*月 = 元/人×月.
+  let s = compact(u).replace(/(?<=\p{L})[·・•∙⋅*×](?=\p{L})/gu, '·');
   // (%) / （万元）
   while (s.length >= 2 && s[0] === '(' && s[s.length - 1] === ')') s = s.slice(1, -1);
   if (s === '百分比' || s === '百分点' || s === '个百分点' || s === '百分率' || s === '%') return '%';
@@ -212,14 +213,26 @@ function unitOk(unit: string, strict: boolean): boolean {
   if (unit === '') return true;
   if (KNOWN_UNITS.has(unit) || KNOWN_UNITS.has(unit.toLowerCase())) return true;
   const slash = unit.indexOf('/');
-  if (slash > 0 && slash === unit.lastIndexOf('/')) {
-    return unitOk(unit.slice(0, slash), strict) && unitOk(unit.slice(slash + 1), strict) && unit.slice(slash + 1) !== '';
-  }
+  // A quotient of units (元/户, 元/人/月): each part a unit.
+  if (slash > 0) return unit.split('/').every((p) => p !== '' && unitOk(p, strict));
+  // A product of units (人·月): each factor a unit.
+  const dot = unit.indexOf('·');
+  if (dot > 0 && dot < unit.length - 1) return unit.split('·').every((p) => p !== '' && unitOk(p, strict));
   if (unit[0] === '个' && unit.length > 1 && unitOk(unit.slice(1), strict)) return true;
   if (strict) return false;
   if (UNIT_FORBIDDEN.test(unit)) return false;
   if (/^[A-Za-z]{1,5}[23²³]?$/.test(unit)) return true;
   return /^\p{L}{1,3}$/u.test(unit) && !/[A-Za-z]/.test(unit);
+}
+
+/**
+ * A compound unit the reader cannot parse still lets the number be read (issue 7): a short run of
+ * letters with a / · or bracket after Arabic digits (次/期刊号, 万元(含税)), with no word that makes it a phrase (完成, 以上 …).
+ * It is kept as written, so only the same text on the other side compares equal.
+ */
+function looseUnit(unit: string, cn: boolean): boolean {
+  if (cn || unit.length > 8 || UNIT_FORBIDDEN.test(unit) || !/[/·(]/.test(unit)) return false;
+  return /^[\p{L}/·()‰²³]+$/u.test(unit) && /\p{L}/u.test(unit);
 }
 
 // ---------------------------------------------------------------- number scanning
@@ -535,7 +548,7 @@ function readNumeric(s: string, cn: boolean): NumReading | null {
   const sx = stripSuffixes(loUnitText);
   if (!sx) return null;
   const unit = normUnit(sx.rest);
-  if (!unitOk(unit, cn)) return null;
+  if (!unitOk(unit, cn) && !looseUnit(unit, cn)) return null;
   if (lo.percent && unit !== '' && unit !== '%') return null;
   let cmp: Comparator = 'eq';
   const p = pre === 'none' ? undefined : pre;

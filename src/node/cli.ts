@@ -4,15 +4,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError } from 'commander';
-import { evaluate, hasErrors, marksOf, reportSheetOf, SelfevalError, toCheckJson } from '../core/engine';
+import { evaluate, hasErrors, SelfevalError, toCheckJson } from '../core/engine';
 import type { CheckJson, Evaluation, TableJson } from '../core/engine';
 import type { Finding, Severity } from '../core/types';
 import { SEVERITY_LABEL } from '../core/marks';
-import { applyPlan, loadWorkbookFile } from './xlsx';
+import { inertJson, inertText } from '../core/inert';
 import { isSingleCheck, runBatch, type BatchOptions } from './batch/run';
 import type { ProgressStream } from './batch/progress';
 import { readGridFile } from './batch/read';
+import { runReport, type ReportOptions } from './reportCommand';
+import { runBasic, type BasicOptions } from './basicCommand';
 import { runVerify, type VerifyOptions } from './verifyCommand';
+
+export { defaultOutput } from './reportCommand';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -32,6 +36,7 @@ export const EXIT_UNUSABLE = 2;
 const KIND_LABEL: Record<TableJson['kind'], string> = {
   department: '部门整体支出绩效自评表',
   project: '项目支出绩效自评表',
+  'department-scoring': '部门整体支出绩效评价表',
 };
 
 const SOURCE_LABEL: Record<Evaluation['profileSource'], string> = {
@@ -63,15 +68,15 @@ export function countLine(findings: Finding[]): string {
 /** The summary `check` prints without --json. */
 export function formatSummary(ev: Evaluation, json: CheckJson): string {
   const lines: string[] = [];
-  lines.push(`文件：${json.file}`);
-  lines.push(`权重方案：${ev.profile.name}（${ev.profile.id}，${SOURCE_LABEL[ev.profileSource]}）`);
+  lines.push(`文件：${inertText(json.file)}`);
+  lines.push(`权重方案：${inertText(ev.profile.name)}（${inertText(ev.profile.id)}，${SOURCE_LABEL[ev.profileSource]}）`);
   lines.push('');
   if (json.tables.length === 0) {
     lines.push('未找到部门整体支出或项目支出绩效自评表。');
   } else {
     lines.push(`找到 ${json.tables.length} 张绩效自评表：`);
     json.tables.forEach((t, i) => {
-      const head = `${i + 1}. 工作表“${t.sheet}”：${KIND_LABEL[t.kind]}${t.name ? `“${t.name}”` : ''}${t.year !== null ? `（${t.year} 年度）` : ''}`;
+      const head = `${i + 1}. 工作表“${inertText(t.sheet)}”：${KIND_LABEL[t.kind]}${t.name ? `“${inertText(t.name)}”` : ''}${t.year !== null ? `（${t.year} 年度）` : ''}`;
       lines.push(head);
       lines.push(
         `   执行率 ${pct(t.executionRate)}，执行率得分 ${num(t.executionScore)}，指标 ${t.indicators} 个；` +
@@ -88,9 +93,9 @@ export function formatSummary(ev: Evaluation, json: CheckJson): string {
     for (const f of json.findings) {
       if (f.sheet !== sheet) {
         sheet = f.sheet;
-        lines.push(`工作表“${sheet}”`);
+        lines.push(`工作表“${inertText(sheet)}”`);
       }
-      lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.cell}  ${f.message}（${f.rule}）`);
+      lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${inertText(f.cell)}  ${inertText(f.message)}（${f.rule}）`);
     }
   }
   lines.push('');
@@ -106,77 +111,12 @@ interface CheckOptions {
   json?: boolean;
 }
 
-interface ReportOptions {
-  profile?: string;
-  output?: string;
-}
-
 async function runCheck(file: string, opts: CheckOptions, io: Io): Promise<number> {
   const grid = await readGridFile(file);
   const ev = evaluate(grid, { profile: opts.profile });
   const json = toCheckJson(ev, path.basename(file));
-  if (opts.json) io.stdout(JSON.stringify(json, null, 2) + '\n');
+  if (opts.json) io.stdout(inertJson(json) + '\n');
   else io.stdout(formatSummary(ev, json));
-  return hasErrors(ev.findings) ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** `<name>.checked.xlsx` beside the input. */
-export function defaultOutput(file: string): string {
-  const dir = path.dirname(file);
-  const ext = path.extname(file);
-  const base = path.basename(file, ext);
-  return path.join(dir, `${base}.checked.xlsx`);
-}
-
-function samePath(a: string, b: string): boolean {
-  const ra = path.resolve(a);
-  const rb = path.resolve(b);
-  if (ra === rb) return true;
-  try {
-    return fs.realpathSync(ra) === fs.realpathSync(rb);
-  } catch {
-    return false;
-  }
-}
-
-async function runReport(file: string, opts: ReportOptions, io: Io): Promise<number> {
-  const out = opts.output ? opts.output : defaultOutput(file);
-  if (samePath(out, file)) throw new SelfevalError(`输出文件不能与输入文件相同（${out}）：selfeval 从不修改原工作簿，请用 -o 另指一个文件`);
-  const outDir = path.dirname(path.resolve(out));
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new SelfevalError(`输出路径是一个文件夹：${out}`);
-
-  const { workbook, grid } = await loadWorkbookFile(file);
-  const ev = evaluate(grid, { profile: opts.profile });
-  const sheet = reportSheetOf(ev, workbook.worksheets.map((w) => w.name));
-  applyPlan(workbook, marksOf(ev), [sheet]);
-
-  let bytes: Buffer;
-  try {
-    bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  } catch {
-    throw new SelfevalError('无法生成检查结果文件：工作簿中有无法写出的内容（原文件未改动）');
-  }
-  // The output folder is made when missing (npm run demo writes into out/).
-  try {
-    fs.mkdirSync(outDir, { recursive: true });
-  } catch {
-    throw new SelfevalError(`无法创建输出文件夹：${outDir}`);
-  }
-  // Write beside the target and rename, so a failed write never leaves half a file under its name.
-  const tmp = path.join(outDir, `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, out);
-  } catch {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      /* nothing was written */
-    }
-    throw new SelfevalError(`无法写出检查结果文件（文件是否正在 Excel 中打开，或没有写入权限？）：${out}`);
-  }
-  io.stdout(`已写出：${out}（问题已标注在单元格上，叙述报告在工作表“${sheet.name}”）\n`);
-  io.stdout(countLine(ev.findings) + '\n');
   return hasErrors(ev.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -202,7 +142,7 @@ function usageMessage(err: CommanderError): string {
     case 'commander.unknownOption':
       return `未知的选项：${quoted(err.message)}（运行 selfeval --help 查看用法）`;
     case 'commander.unknownCommand':
-      return `未知的命令：${quoted(err.message)}，可用的命令有 check、report、verify`;
+      return `未知的命令：${quoted(err.message)}，可用的命令有 check、report、basic、verify`;
     case 'commander.missingArgument':
       return '缺少参数：请给出要检查的 .xlsx 工作簿文件';
     case 'commander.optionMissingArgument':
@@ -250,6 +190,9 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('写出检查后的副本：问题标注在单元格上，并新增“自评报告”工作表（原文件不变）')
     .argument('<workbook.xlsx>', '要检查的工作簿')
     .option('-o, --output <OUT.xlsx>', '输出文件（默认：与原文件同目录的 <名称>.checked.xlsx）')
+    .option('--docx [OUT.docx]', '另写出 Word 格式的自评报告（默认：<名称>.自评报告.docx）')
+    .option('--docx-only', '只写出 Word 报告，不写工作簿副本（此时 -o 指 Word 文件）')
+    .option('--force', '输出文件已存在时覆盖（默认另起新名“名称 (2)”）')
     .option('--profile <ID>', '权重方案（如 mof-2020、hebei-county）；默认取工作簿“权重方案”')
     .helpOption('-h, --help', '显示帮助')
     .action(async (file: string, opts: ReportOptions) => {
@@ -268,6 +211,17 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
       setCode(await runVerify(report, file, opts, io));
     });
 
+  program
+    .command('basic')
+    .description('写出加了“基本情况”工作表的副本：从自评表取得的内容已填入，其余留空并附示例（原文件不变）')
+    .argument('<workbook.xlsx>', '缺少“基本情况”工作表的工作簿')
+    .option('-o, --output <OUT.xlsx>', '输出文件（默认：与原文件同目录的 <名称>.基本情况.xlsx）')
+    .option('--force', '输出文件已存在时覆盖（默认另起新名“名称 (2)”）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (file: string, opts: BasicOptions) => {
+      setCode(await runBasic(file, opts, io));
+    });
+
   for (const cmd of program.commands) {
     cmd.configureHelp({ styleTitle: (s: string) => TITLES[s] ?? s });
     cmd.exitOverride();
@@ -278,7 +232,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
 /** An unexpected exception, as one Chinese line: the user gets no stack trace. */
 function unexpected(e: unknown): string {
   const detail = e instanceof Error && e.message ? e.message.split('\n')[0] : String(e);
-  return `处理工作簿时出现意外错误，无法完成检查（${detail}）`;
+  return `处理工作簿时出现意外错误，无法完成检查（${inertText(detail)}）`;
 }
 
 /**
@@ -302,7 +256,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_UNUSABLE;
     }
     if (e instanceof SelfevalError) {
-      io.stderr(e.message.split('\n')[0] + '\n');
+      io.stderr(inertText(e.message.split('\n')[0]) + '\n');
       return EXIT_UNUSABLE;
     }
     io.stderr(unexpected(e) + '\n');

@@ -41,6 +41,7 @@ function assertWritableTarget(file: string): void {
       throw new SelfevalError(`输出路径是一个文件夹：${file}`);
     case 'special':
       throw new SelfevalError(`输出路径不是普通文件（设备、管道或套接字），不写入：${file}`);
+
     default:
   }
 }
@@ -80,8 +81,10 @@ function openTemp(dir: string, base: string): { tmp: string; fd: number } {
   for (let i = 0; i < 8; i++) {
     const tmp = path.join(dir, `.${base}.${crypto.randomBytes(8).toString('hex')}.tmp`);
     try {
-      // 'wx' = O_CREAT | O_EXCL: fails on anything already there, a planted symlink included.
-      return { tmp, fd: fs.openSync(tmp, 'wx', 0o644) };
+      // 'wx' = O_CREAT | O_EXCL: fails on anything already there, a planted symlink included
+      // (O_EXCL never follows a symlink); O_NOFOLLOW as well where the platform has it.
+      const flags = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0);
+      return { tmp, fd: fs.openSync(tmp, flags, 0o644) };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
@@ -98,9 +101,42 @@ function makeFolder(dir: string): void {
 }
 
 /**
+ * Puts the written temporary file at the target. Without --force it never replaces anything:
+ * a hard link fails when a name is taken (even one taken since resolveOutputPath looked), and
+ * the next free name is tried. Where hard links are not supported, a rename after a last check.
+ */
+function place(tmp: string, target: string, file: string, opts: OutputOptions): string {
+  if (opts.force) {
+    assertWritableTarget(target);
+    fs.renameSync(tmp, target);
+    return target;
+  }
+  let candidate = target;
+  for (let i = 0; i < 100; i++) {
+    try {
+      fs.linkSync(tmp, candidate);
+      fs.rmSync(tmp, { force: true });
+      return candidate;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
+        candidate = resolveOutputPath(file, opts);
+        continue;
+      }
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw e;
+      // No hard links on this file system.
+      if (kindAt(candidate) !== 'none') candidate = resolveOutputPath(file, opts);
+      fs.renameSync(tmp, candidate);
+      return candidate;
+    }
+  }
+  throw new SelfevalError(`找不到可用的输出文件名：${file}`);
+}
+
+/**
  * Writes bytes to the output path chosen by resolveOutputPath, through an exclusive temporary
- * file renamed into place; returns the path written. On failure nothing is left behind and an
- * existing file of that name is intact.
+ * file beside it, put in place without replacing anything unless --force; returns the path
+ * written. On failure nothing is left behind and an existing file of that name is intact.
  */
 export function writeOutputFile(file: string, data: Uint8Array, opts: OutputOptions = {}): string {
   const target = resolveOutputPath(file, opts);
@@ -111,18 +147,20 @@ export function writeOutputFile(file: string, data: Uint8Array, opts: OutputOpti
     const t = openTemp(dir, path.basename(target));
     tmp = t.tmp;
     try {
-      fs.writeSync(t.fd, data);
+      let at = 0;
+      while (at < data.length) at += fs.writeSync(t.fd, data, at, data.length - at);
       fs.fsyncSync(t.fd);
     } finally {
       fs.closeSync(t.fd);
     }
-    // Checked again just before the rename: nothing may have been planted in between.
-    assertWritableTarget(target);
-    fs.renameSync(tmp, target);
-    return target;
+    const written = place(tmp, target, file, opts);
+    tmp = undefined;
+    return written;
   } catch (e) {
     if (tmp) fs.rmSync(tmp, { force: true });
     if (e instanceof SelfevalError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new SelfevalError(`磁盘空间不足，无法写出文件（已存在的同名文件未改动）：${target}`);
     throw new SelfevalError(`无法写出文件（文件是否正在 Excel 或 Word 中打开，或没有写入权限？）：${target}`);
   }
 }

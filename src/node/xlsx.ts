@@ -439,6 +439,9 @@ function layoutFont(lc: LayoutCell): Partial<ExcelJS.Font> | undefined {
   return Object.keys(font).length ? font : undefined;
 }
 
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const THIN_BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
 function addLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
   const ws = workbook.addWorksheet(layout.name, {
     pageSetup: {
@@ -467,6 +470,7 @@ function addLayout(workbook: ExcelJS.Workbook, layout: SheetLayout): void {
     }
     if (lc.fill) style.fill = solidFill(lc.fill);
     if (lc.format && typeof lc.value === 'number') style.numFmt = lc.format;
+    if (lc.border) style.border = THIN_BORDER;
     if (Object.keys(style).length) cell.style = style;
   }
   for (const ref of layout.merges) {

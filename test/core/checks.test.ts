@@ -1,13 +1,13 @@
 // runChecks on hand-built ReadResult objects: the columns and shapes the standard builder does not
 // produce (指标性质, 度量单位, weights only on level-1 cells, header weights), and robustness.
 
-import { runChecks, saysMissed, RULE_SEVERITY } from '../../src/core/checks';
+import { runChecks, saysMissed, RULE_SEVERITY } from '../../src/core/check';
 import { parseComparator } from '../../src/core/value';
 import { level1Of, level2Of } from '../../src/core/labels';
 import { BUILTIN_PROFILES } from '../../src/core/profiles';
 import { parseReading } from '../../src/core/value';
 import { buildWorkbook, standardModel } from './helpers/standard';
-import { readWorkbook } from '../../src/core/reader';
+import { readWorkbook } from '../../src/core/read';
 import type { Fig, FundsRow, Indicator, Profile, ReadResult, RuleId, Table } from '../../src/core/types';
 
 const [mof, hebei] = BUILTIN_PROFILES;

@@ -1,4 +1,4 @@
-import { readWorkbook } from '../../src/core/reader';
+import { readWorkbook } from '../../src/core/read';
 import { makeSheet, setCell } from '../../src/core/grid';
 import type { Fig, Table } from '../../src/core/types';
 import { basicSheet, deptSheet, projectSheet, DEPT_INDICATORS } from './helpers/tables';

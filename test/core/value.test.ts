@@ -680,3 +680,26 @@ describe('properties', () => {
     );
   });
 });
+
+describe('compound units (issue 7)', () => {
+  const unitOf = (s: string) => {
+    const r = parseReading(s);
+    return [r.kind, r.low, r.unit];
+  };
+  test('a quotient or product of units, however its sign is written', () => {
+    expect(unitOf('300元/人·月')).toEqual(['number', 300, '元/人·月']);
+    expect(unitOf('300元/人*月')).toEqual(['number', 300, '元/人·月']);
+    expect(unitOf('300元/人×月')).toEqual(['number', 300, '元/人·月']);
+    expect(unitOf('３００元／人・月')).toEqual(['number', 300, '元/人·月']);
+    expect(unitOf('≥500元/户')).toEqual(['number', 500, '元/户']);
+    expect(unitOf('3万元/公里')).toEqual(['number', 3, '万元/公里']);
+    expect(unitOf('12人次/年')).toEqual(['number', 12, '人次/年']);
+    expect(unitOf('≥2次/季度')).toEqual(['number', 2, '次/季度']);
+    expect(unitOf('400kg/亩')).toEqual(['number', 400, 'kg/亩']);
+    expect(unitOf('100元/人/月')).toEqual(['number', 100, '元/人/月']);
+  });
+  test('a compound unit the reader cannot parse still lets the number be read, kept as written', () => {
+    expect(unitOf('100万元(含税)')).toEqual(['number', 100, '万元(含税)']);
+    expect(parseReading('4A级景区').kind).toBe('unreadable');
+  });
+});

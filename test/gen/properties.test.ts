@@ -15,7 +15,7 @@
 import fc from 'fast-check';
 import { layoutWorkbook, type WorkbookModel, type TableModel } from '../../src/core/template';
 import { sampleModel } from '../../src/core/sample';
-import { readWorkbook } from '../../src/core/reader';
+import { readWorkbook } from '../../src/core/read';
 import { evaluate } from '../../src/core/engine';
 import type { Finding, Fig, Reading, RuleId, Table } from '../../src/core/types';
 import { arbLayout, arbWorkbook, layoutModel, shuffled, type GenLayout, type GenWorkbook } from './generate';

@@ -71,7 +71,7 @@ export function findingsByTable(tables: Table[], findings: Finding[]): Finding[]
 }
 
 function departmentOf(ev: Evaluation): string | null {
-  const dept = ev.read.tables.find((t) => t.kind === 'department');
+  const dept = ev.read.tables.find((t) => t.kind !== 'project');
   const name = dept?.name?.value ?? ev.read.basic?.department?.value;
   return name && name.trim() !== '' ? name.trim() : null;
 }

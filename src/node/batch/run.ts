@@ -83,7 +83,7 @@ export function readableLine(r: FileResult): string {
   const file = inertText(r.label);
   if (!r.ok) return W.unusableLine(file, inertText(r.reason));
   const tables = r.json.tables;
-  const main = tables.find((t) => t.kind === 'department') ?? tables[0];
+  const main = tables.find((t) => t.kind !== 'project') ?? tables[0];
   return W.fileLine({
     file,
     department: r.department === null ? null : inertText(r.department),

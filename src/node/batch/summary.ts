@@ -68,7 +68,7 @@ function summaryRows(ws: ExcelJS.Worksheet, f: UsableFile): void {
   }
   f.json.tables.forEach((t, i) => {
     const x = f.extras[i];
-    const dept = t.kind === 'department' ? t.name : (f.department ?? x.competentDept);
+    const dept = t.kind !== 'project' ? t.name : (f.department ?? x.competentDept);
     const differs = t.statedGrade !== t.computedGrade;
     const values: CellValue[] = [
       file,
@@ -123,7 +123,7 @@ function mainProblems(findings: Finding[]): W.OpinionInput['main'] {
 
 export function opinionOf(f: UsableFile): W.OpinionInput {
   const tables = f.json.tables;
-  const main = tables.find((t) => t.kind === 'department') ?? tables[0];
+  const main = tables.find((t) => t.kind !== 'project') ?? tables[0];
   return {
     department: f.department === null ? null : inertText(f.department),
     year: main?.year ?? null,
