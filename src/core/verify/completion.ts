@@ -6,12 +6,12 @@ import type { Evaluation } from '../engine';
 import { fmtNum } from '../format';
 import type { IndicatorResult } from '../types';
 import { quoteOf, textFinding } from './finding';
-import { bigrams, overlap } from './match';
+import { bigrams, overlap, words } from './match';
 import { MSG } from './messages';
 import type { Paragraph, TextFinding } from './types';
 
 const DONE = /(完成|达成|达到|实现|达标)/;
-const NOT_DONE = /未|没有|不|尚|差距|偏差|低于|少于|仅|滞后|缓慢|待|基本|部分|确保|力争|计划|目标/;
+const NOT_DONE = /指标值|完成值|未|没有|不|尚|差距|偏差|偏低|低于|少于|仅|滞后|缓慢|待|基本|部分|确保|力争|计划|目标|针对|问题|原因|改进|措施/;
 /** Share of the name's character pairs a clause must hold to name the indicator. */
 const NAMES = 0.8;
 
@@ -37,10 +37,11 @@ export function checkCompletion(ev: Evaluation, paragraphs: Paragraph[]): TextFi
       const start = p.text.indexOf(clause, at);
       at = start + clause.length;
       // a quoted name is not a claim: the completion word must be the clause's own (not 整改完成率's)
-      const own = clause.replace(/[“"「《][^”"」》]*[”"」》]/g, '');
+      const own = clause.replace(/[“"「《][^”"」》]*[”"」》]/g, '').replace(/完成值|完成情况|完成档次|指标值/g, '');
       if (!DONE.test(own) || NOT_DONE.test(clause)) continue;
       const grams = bigrams(clause);
-      const hit = short.find((x) => overlap(x.ir.indicator.name, grams).coverage >= NAMES && DONE.test(own.split(x.ir.indicator.name).join('')));
+      const named = (name: string) => (/\d/.test(name) ? words(clause).includes(words(name)) : overlap(name, grams).coverage >= NAMES);
+      const hit = short.find((x) => named(x.ir.indicator.name) && DONE.test(own.split(x.ir.indicator.name).join('')));
       if (!hit) continue;
       const ind = hit.ir.indicator;
       const msg = MSG.completion(ind.name, hit.detail as string, `${ind.actual.ref.sheet}!${ind.actual.ref.cell}`);

@@ -43,7 +43,7 @@ export const whereRef = (f: Fact) => `${f.ref.sheet}!${f.ref.cell}`;
 /** The fact the figure's words name: highest coverage of its label, then the longer label. */
 /** The words a figure is stated with: its subject, the paragraph's label, the names quoted in its sentence, a table cell's row. */
 export function ownWords(t: TextFigure): Set<string> {
-  return bigrams([t.subject, paragraphLabel(t.paragraph.text), ...quotedNames(t.sentence), t.paragraph.row ?? ''].join('|'));
+  return bigrams([t.subject, paragraphLabel(t.paragraph.text), ...quotedNames(t.sentence), t.paragraph.row ?? '', t.paragraph.section ?? ''].join('|'));
 }
 
 /** Between two facts the words name equally well: the one of equal value (two tables may share a name), the longer label, an actual. */
@@ -92,7 +92,8 @@ export function matchFigure(t: TextFigure, facts: Fact[]): FigureMatch {
   const cands = sameKind(t, facts);
   const sentence = bigrams(t.sentence + (t.paragraph.row ?? ''));
   const relevant = (f: Fact) => overlap(f.label, sentence).shared >= 1;
-  const named = namedFact(t, cands);
+  // a fact without a cell (the profile's weights) supports a figure but is never the one it contradicts
+  const named = namedFact(t, cands.filter((f) => f.ref.sheet !== ''));
   if (named && equalFact(t, named)) return { figure: t, named, support: named };
   // a figure whose words name a fact is supported only by a fact its words name as well
   const own = ownWords(t);

@@ -21,7 +21,7 @@ export const OUTLINE: Section[] = [
     words: /基本情况/,
     subs: [
       { name: '部门概况', words: /概况/ },
-      { name: '部门收支预决算情况', words: /收支|预决算/ },
+      { name: '部门收支预决算情况', words: /收支|预决算|资金情况/ },
       { name: '部门整体支出绩效目标、指标', words: /绩效目标|指标/ },
     ],
   },

@@ -5,7 +5,8 @@ import type { Evaluation } from '../engine';
 import type { Table, TableResult } from '../types';
 import { tableScope } from './facts';
 import { words } from './match';
-import type { TextFigure } from './types';
+import { headingLike, markerOf } from './headings';
+import type { Paragraph, TextFigure } from './types';
 
 /** The project tables whose names the text holds. */
 export function projectsNamed(ev: Evaluation, text: string): TableResult[] {
@@ -38,7 +39,25 @@ export function quotedNames(text: string): string[] {
 export function scopeOf(ev: Evaluation, f: TextFigure): string {
   const quoted = quotedNames(f.sentence);
   const projects = projectsNamed(ev, f.sentence).map((r) => words(tableScope(r.table)));
-  return [paragraphLabel(f.paragraph.text), ...quoted, ...projects].join('|');
+  return [paragraphLabel(f.paragraph.text), ...quoted, ...projects, f.paragraph.section ?? ''].join('|');
+}
+
+/** Each paragraph with the project its part is about: the last heading (or paragraph opening with “name”) naming a project, until a heading that names none. */
+export function withSections(ev: Evaluation, paragraphs: Paragraph[]): Paragraph[] {
+  let section = '';
+  return paragraphs.map((p) => {
+    const m = markerOf(p);
+    if (p.heading || (m && m.marker.level <= 3 && headingLike(p, p.text.trim()))) {
+      const named = projectsNamed(ev, p.text);
+      section = named.length ? tableScope(named[0].table) : '';
+    } else {
+      // a paragraph opening with a project's name (“…经费”自评得分…) starts that project's part
+      const opening = /^\s*[“"]([^”"]{2,60})[”"]/.exec(p.text);
+      const named = opening ? projectsNamed(ev, opening[1]) : [];
+      if (named.length) section = tableScope(named[0].table);
+    }
+    return section ? { ...p, section } : p;
+  });
 }
 
 export type { Table };

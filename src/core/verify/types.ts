@@ -23,6 +23,8 @@ export interface Paragraph {
   row?: string;
   /** The paragraph is a heading as its source marks it (a Word heading style, a heading block). */
   heading?: boolean;
+  /** Set by verify: the project the paragraph's part of the report is about (named by the heading above it). */
+  section?: string;
 }
 
 export interface ReportText {

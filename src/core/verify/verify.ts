@@ -14,6 +14,7 @@ import { MSG } from './messages';
 import { checkNumbering } from './numbering';
 import { checkOutline } from './outline';
 import { checkSums } from './sum';
+import { withSections } from './scope';
 import type { ReportText, TextFigure, TextFinding, VerifyResult } from './types';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -63,7 +64,7 @@ function figureFindings(ev: Evaluation, figures: TextFigure[]): { findings: Text
 }
 
 export function verifyText(text: ReportText, ev: Evaluation): VerifyResult {
-  const paragraphs = text.paragraphs;
+  const paragraphs = withSections(ev, text.paragraphs);
   if (paragraphs.length === 0) {
     const none = { no: 0, text: '', origin: { kind: 'docx' as const, index: 0 } };
     return { text, figures: [], findings: [textFinding('text.empty', none, '', MSG.empty())] };
@@ -74,5 +75,5 @@ export function verifyText(text: ReportText, ev: Evaluation): VerifyResult {
   for (const fs of perParagraph) findings.push(...checkSums(fs));
   const numbered = numberedOf(paragraphs);
   findings.push(...checkNumbering(numbered), ...checkOutline(paragraphs, numbered), ...checkCompletion(ev, paragraphs));
-  return { text, figures, findings: sortFindings(findings) };
+  return { text: { ...text, paragraphs }, figures, findings: sortFindings(findings) };
 }

@@ -15,6 +15,6 @@ test('the report of any generated workbook verifies with no error and no warning
       const bad = verifyText(reportTextOfDoc(ev.report), ev).findings.filter((f) => f.severity !== 'info');
       expect(bad.map((f) => `${f.rule} ${f.message} «${f.quote}»`)).toEqual([]);
     }),
-    { numRuns: 150 },
+    { numRuns: 40 },
   );
 });
