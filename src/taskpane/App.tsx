@@ -19,6 +19,7 @@ import { flatOrder, findingAt, groupFindings, listed, visible } from './findings
 import { suggestionFor } from '../core/suggest';
 import { themeFor, type OfficeThemeColors } from './theme';
 import { usePaneActions } from './actions';
+import { VerifyArea } from './VerifyArea';
 
 const useStyles = makeStyles({
   root: {
@@ -64,6 +65,7 @@ const BUSY_TEXT: Record<Task, string> = {
   undo: '正在撤销…',
   export: '正在导出…',
   basic: '正在插入基本情况表…',
+  verify: '正在核对报告…',
 };
 
 export function App({ host, theme }: { host: WorkbookHost; theme?: OfficeThemeColors }) {
@@ -284,6 +286,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
 
 
       <AppliedList applied={state.applied} busy={isBusy} onUndo={act.undo} />
+      <VerifyArea state={state} busy={busy === 'verify'} verify={act.verify} onSelectCell={(sheet, cell) => act.locate({ sheet, cell })} />
       <IgnoredList entries={ignoredShown} busy={isBusy} onRestore={act.restore} />
 
 

@@ -16,10 +16,16 @@ import { IGNORE_KEY, parseIgnored, withIgnored, withoutIgnored, type IgnoreEntry
 import type { Suggestion } from '../core/suggest';
 import { APPLIED_KEY, parseApplied } from '../office/markRecord';
 import { evaluateAsync, loadReport } from './engineClient';
+import type { VerifyResult } from '../core/verify/types';
 import { errorNotice, existingNames, noTable, type Action, type PaneState, type Task } from './state';
 import { visible } from './findingsModel';
 
 const REPORT_NAME = '自评报告';
+
+export interface VerifyState {
+  result?: VerifyResult;
+  error?: string;
+}
 /** How long after the pane's own write an edit event on that cell is taken as the pane's own. */
 const OWN_WRITE_MS = 3000;
 
@@ -90,9 +96,11 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
   }, [host, mark, dispatch]);
 
   /** The evaluation of the workbook as it is now: the last one if proven unchanged, else a fresh check. */
-  const current = async (): Promise<{ grid: Grid; ev: Evaluation }> => {
+  const current = async (needSheet?: string): Promise<{ grid: Grid; ev: Evaluation }> => {
     const s = stateRef.current;
-    if (s.ev && s.grid && !s.stale && events.current) return { grid: s.grid, ev: s.ev };
+    // A sheet the pane added since (the report) is not in the snapshot: read again to see it.
+    const seen = needSheet === undefined || !!s.grid?.sheets.some((x) => x.name === needSheet);
+    if (s.ev && s.grid && !s.stale && events.current && seen) return { grid: s.grid, ev: s.ev };
     return check();
   };
 
@@ -153,6 +161,27 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
       dispatch({ type: 'info', notice: { intent: 'success', title: 'Word 文档已生成', text: `已生成“${name}”。如果浏览器没有自动下载，请点击下方的下载链接。` } });
     });
 
+  /** 核对报告: a report (a .docx or .txt file, or a sheet) proofread against the workbook as it is now. */
+  const [verifyState, setVerifyState] = React.useState<VerifyState>({});
+  const verify = (what: { file: File } | { sheet: string }) =>
+    run('verify', async () => {
+      setVerifyState((v) => ({ ...v, error: undefined }));
+      const { grid, ev } = await current('sheet' in what ? what.sheet : undefined);
+      await loadReport();
+      const engine = await import(/* webpackChunkName: "verify" */ '../core/verify/index');
+      try {
+        const result =
+          'file' in what ? await engine.verifyReport(what.file.name, new Uint8Array(await what.file.arrayBuffer()), ev) : engine.verifySheet(grid, what.sheet, ev);
+        setVerifyState({ result });
+        const n = result.findings.length;
+        dispatch({ type: 'info', notice: { intent: n ? 'info' : 'success', title: '核对完成', text: n ? `报告中有 ${n} 处与表格不一致或需要注意，见“核对报告”。` : '报告中的数与表格一致。' } });
+      } catch (err) {
+        // A report that cannot be read: one Chinese line under the chooser.
+        if (err instanceof Error && err.name === 'SelfevalError') setVerifyState({ error: err.message });
+        else throw err;
+      }
+    });
+
   /** 插入基本情况表: the 基本情况 sheet from what the tables state, for the department to complete. */
   const insertBasic = () =>
     run('basic', async () => {
@@ -170,6 +199,7 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
     });
 
   return {
+    verify: { run: verify, ...verifyState },
     exportWord,
     insertBasic,
     download,
@@ -205,7 +235,7 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
         await mark(visible(next.findings, stateRef.current.ignored, grid).shown);
       });
     },
-    locate: (f: Finding) => {
+    locate: (f: { sheet: string; cell: string }) => {
       host.selectCell(f.sheet, f.cell).catch((err: unknown) => dispatch({ type: 'failed', notice: errorNotice(err, 'select') }));
     },
     ignore: (f: Finding, nextId?: string) =>

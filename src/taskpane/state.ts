@@ -9,7 +9,7 @@ import type { IgnoreEntry } from '../core/ignore';
 import { HostError, type AppliedValue } from '../office/host';
 
 /** What the pane is busy with; null when idle. */
-export type Task = 'check' | 'profile' | 'report' | 'clear' | 'template' | 'select' | 'ignore' | 'apply' | 'undo' | 'export' | 'basic';
+export type Task = 'check' | 'profile' | 'report' | 'clear' | 'template' | 'select' | 'ignore' | 'apply' | 'undo' | 'export' | 'basic' | 'verify';
 
 /** The steps of 一键检查, shown beside the progress bar. */
 export type Phase = 'read' | 'evaluate' | 'mark' | 'write';
@@ -183,6 +183,7 @@ const TASK_FAILED: Record<Task, string> = {
   undo: '撤销失败',
   export: '导出失败',
   basic: '插入基本情况表失败',
+  verify: '核对报告失败',
 };
 
 // ---- selectors ----

@@ -350,6 +350,32 @@ describe('a workbook with tables but no 基本情况', () => {
   });
 });
 
+describe('核对报告', () => {
+  test('opens on demand and proofreads the report sheet against the workbook as it is now', async () => {
+    const host = new FakeHost(findingsWorkbook());
+    await check(host);
+    fireEvent.click(button('生成报告'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('报告已生成'));
+    await idle();
+    const details = screen.getByTestId('verify') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const go = await screen.findByRole('button', { name: '核对此工作表' }, { timeout: 20000 });
+    expect(screen.getByRole('combobox', { name: '选择含报告文字的工作表' })).toHaveValue('自评报告');
+    fireEvent.click(go);
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('核对完成'));
+    // The panel shows its result: agreement, or the findings each under its sentence.
+    await waitFor(() => expect(document.querySelector('[data-testid="verify-clear"], section[aria-label="核对结果"]')).not.toBeNull());
+    const withCell = document.querySelector('section[aria-label="核对结果"] button[data-rule]');
+    if (withCell) {
+      fireEvent.click(withCell);
+      await waitFor(() => expect(host.selected.length).toBeGreaterThan(0));
+    }
+    // The report sheet was added after the check: the workbook was read again to see it.
+    expect(host.calls.filter((c) => c === 'snapshot')).toHaveLength(2);
+  });
+});
+
 describe('workbook text in the pane', () => {
   test('control and bidi characters from cells show as visible escapes', async () => {
     const basic = basicSheet('财政部');
