@@ -6,10 +6,9 @@
 import * as React from 'react';
 import { Button, FluentProvider, ProgressBar, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDown20Regular, DocumentText20Regular, Eraser20Regular, TableAdd20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
-import { basicSheetLayout } from '../core/basicSheet';
 import { inertText } from '../core/inert';
 import type { WorkbookEvent, WorkbookHost } from '../office/host';
-import { initialState, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
+import { existingNames, initialState, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
 import { Notices, PaneHeader } from './PaneParts';
 import { Findings } from './Findings';
 import { Summary } from './Summary';
@@ -19,6 +18,7 @@ import { flatOrder, findingAt, groupFindings, listed, visible } from './findings
 import { suggestionFor } from '../core/suggest';
 import { themeFor, type OfficeThemeColors } from './theme';
 import { usePaneActions } from './actions';
+import { normLabel } from '../core/labels';
 import { VerifyArea } from './VerifyArea';
 
 const useStyles = makeStyles({
@@ -187,7 +187,8 @@ export function Pane({ host }: { host: WorkbookHost }) {
   const counts = ev ? severityCounts(split.shown) : undefined;
   const empty = noTable(ev);
   // 插入基本情况表 when the workbook has tables but no 基本情况 sheet.
-  const canAddBasic = React.useMemo(() => !!ev && ev.read.tables.length > 0 && !!basicSheetLayout(ev.read, grid?.sheets.map((x) => x.name) ?? []), [ev, grid]);
+  // (As core/basicSheet decides: no 基本情况 read, no sheet of that name; the layout loads on the click.)
+  const canAddBasic = !!ev && ev.read.tables.length > 0 && !ev.read.basic && !existingNames(state).some((n) => normLabel(n) === '基本情况');
   const isBusy = busy !== null;
   const suggestion = current && grid ? suggestionFor(current.finding, grid) : undefined;
 

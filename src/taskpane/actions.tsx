@@ -10,8 +10,6 @@ import type { Grid } from '../core/grid';
 import type { Evaluation } from '../core/engine';
 import { planMarks } from '../core/marks';
 import { uniqueSheetName } from '../core/layout';
-import { layoutReport } from '../core/report/sheet';
-import { basicSheetLayout } from '../core/basicSheet';
 import { IGNORE_KEY, parseIgnored, withIgnored, withoutIgnored, type IgnoreEntry } from '../core/ignore';
 import type { Suggestion } from '../core/suggest';
 import { APPLIED_KEY, parseApplied } from '../office/markRecord';
@@ -109,6 +107,7 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
     const names = existingNames(stateRef.current);
     const name = replace ? REPORT_NAME : uniqueSheetName(names, REPORT_NAME);
     await loadReport();
+    const { layoutReport } = await import(/* webpackChunkName: "report" */ '../core/report/sheet');
     const added = await host.addSheets([layoutReport(ev.report, name)], { replace });
     dispatch({ type: 'reportAdded', names: added.length ? added : [name] });
   };
@@ -186,6 +185,7 @@ export function usePaneActions({ host, state, dispatch, onChecked }: PaneActions
   const insertBasic = () =>
     run('basic', async () => {
       const { ev } = await current();
+      const { basicSheetLayout } = await import(/* webpackChunkName: "basic" */ '../core/basicSheet');
       const layout = basicSheetLayout(ev.read, existingNames(stateRef.current));
       if (!layout) {
         dispatch({ type: 'failed', notice: { intent: 'info', title: '已有基本情况表', text: '工作簿已有“基本情况”工作表，不再另加（已有的内容不会被覆盖）。' } });

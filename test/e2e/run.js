@@ -129,7 +129,8 @@ async function main() {
         return v ? { value: v.value, type: typeof v.value, format: v.format ?? 'General' } : null;
       }, [sheet, cell]);
     const openAllGroups = async () => {
-      for (const g of await pane.locator('[role="tree"] > [role="treeitem"][aria-expanded="false"]').all()) await g.locator('> div').first().click();
+      const closed = pane.locator('[role="tree"] > [role="treeitem"][aria-expanded="false"]');
+      for (let guard = 0; guard < 100 && (await closed.count()) > 0; guard++) await closed.first().locator('> div').first().click();
     };
 
     await step('the preview loads without Office: the pane and the sample workbook show', async () => {
@@ -284,6 +285,7 @@ async function main() {
       assert(again.filter((t) => t === '自评报告').length === 1 && !again.includes('自评报告 (3)'), `after replace: ${again}`);
     });
 
+    let wordFile = '';
     await step('导出 Word offers the report as a .docx download', async () => {
       const [download] = await Promise.all([page.waitForEvent('download'), pane.getByRole('button', { name: '导出 Word' }).click()]);
       const name = download.suggestedFilename();
@@ -293,6 +295,21 @@ async function main() {
       assert(head === 'PK', 'the download is not a .docx (zip) file');
       await pane.getByTestId('download').waitFor();
       await idle();
+      wordFile = file;
+    });
+
+    await step('核对报告 (loaded on demand): the exported .docx and the report sheet are proofread', async () => {
+      await pane.getByTestId('verify').locator('summary').click();
+      await pane.getByRole('button', { name: '核对此工作表' }).waitFor();
+      await pane.getByTestId('verify-file').setInputFiles({ name: '自评报告.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: fs.readFileSync(wordFile) });
+      await pane.getByTestId('notice').filter({ hasText: '核对完成' }).waitFor();
+      await idle();
+      await pane.locator('[data-testid="verify-clear"], section[aria-label="核对结果"]').first().waitFor();
+      await pane.getByRole('button', { name: '核对此工作表' }).click();
+      await pane.getByTestId('notice').filter({ hasText: '核对完成' }).waitFor();
+      await idle();
+      await shots('verify');
+      await pane.getByTestId('verify').locator('summary').click();
     });
 
     await step('the pane fits a 320-350 px task pane: no horizontal overflow', async () => {
