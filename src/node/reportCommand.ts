@@ -8,8 +8,8 @@ import * as path from 'path';
 import { evaluate, hasErrors, marksOf, reportSheetOf, SelfevalError, type Evaluation } from '../core/engine';
 import { inertText } from '../core/inert';
 import { docxBytes } from '../core/report/docx';
-import { readWorkbookBytes } from './xlsx';
-import { isMacroEnabled, packageEntries, sheetNamesOf, writeCheckedCopy } from './package/copy';
+import { isMacroEnabled, sheetNamesOf, writeCheckedCopy } from './package/copy';
+import { readPackageEntries } from './package/load';
 import { readGridFile } from './batch/read';
 import { assertExtension, resolveOutputPath, writeOutputFile } from './output';
 import { countLine, type Io } from './cli';
@@ -74,8 +74,9 @@ export async function runReport(file: string, opts: ReportOptions, io: Io): Prom
   let entries: Map<string, Uint8Array> | undefined;
   let xlsxOut: string | undefined;
   if (!opts.docxOnly) {
-    // The copy is the original package with the changed parts: its parts are read once more.
-    entries = packageEntries(readWorkbookBytes(file), path.basename(file));
+    // The copy is the original package with the changed parts: its parts are read once more,
+    // through the same zip reader and limits as the grid (package/zip.ts, package/limits.ts).
+    entries = await readPackageEntries(file);
     const ext = isMacroEnabled(entries) ? '.xlsm' : '.xlsx';
     xlsxOut = checkedTarget(opts.output ?? defaultOutput(file, ext), file, ext, force);
   }
