@@ -5,7 +5,7 @@
 import { evaluate } from '../../src/core/engine';
 import { docLines, type ReportBlock, type ReportDoc, type ReportTable } from '../../src/core/report';
 import { cellText } from '../../src/core/report/model';
-import { layoutReport } from '../../src/core/report/sheet';
+import { layoutReport, TABLE_COLS } from '../../src/core/report/sheet';
 import { docxBytes } from '../../src/core/report/docx';
 import { makeSheet, type CellInput, type Grid } from '../../src/core/grid';
 import * as W from '../../src/core/report/wording';
@@ -216,4 +216,93 @@ describe('funds splits in 一（二）', () => {
   });
 
   test('renders, speaks as the department, every number traced', () => wellFormed(doc, grid));
+});
+
+describe('the new shapes in both hosts', () => {
+  const scoring: CellInput[][] = [
+    ['某县档案馆2024年度部门整体支出绩效评价表'],
+    ['一级指标', '二级指标', '三级指标', '分值', '评分标准', '自评得分'],
+    ['投入（40分）', '预算编制', '预算调整率', 40, '≤5%得满分', 38],
+    ['产出（60分）', '职责履行', '重点工作完成率', 60, '全部完成得满分', 60],
+    ['总分', null, null, 100, null, 98],
+  ];
+  const core: CellInput[][] = [
+    ['项目支出绩效自评表'],
+    ['项目名称', '种植补贴'],
+    ['项目资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    [null, '年度资金总额', 20, 20, 20, 10, '100%', 10],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '分值', '年度指标值', '实际完成值', '得分'],
+    [null, '产出指标', '数量指标', '★补助面积', 50, '40亩', '40亩', 50],
+    [null, null, null, '其中：果树', null, '15亩', '15亩'],
+    [null, '效益指标', '经济效益指标', '增收', 30, '≥5万元', '6万元', 30],
+    [null, '满意度指标', '服务对象满意度指标', '满意度', 10, '≥90%', '96%', 10],
+    ['总分', null, null, null, 100, null, null, 100],
+  ];
+
+  test('report sheet: the scoring table and the detail line are cells, scores typed numbers', () => {
+    const s = layoutReport(evaluate(gridOf('部门评价', scoring)).report, '自评报告');
+    const header = s.cells.find((c) => c.value === '评分标准')!;
+    const row = s.cells.filter((c) => c.row === header.row + 1 && c.col < TABLE_COLS && c.value !== '').sort((a, b) => a.col - b.col);
+    expect(row.map((c) => c.value)).toEqual(['预算编制', '预算调整率', 40, '≤5%得满分', 38]);
+    const d = layoutReport(evaluate(gridOf('种植', core, ['E6:E7', 'H6:H7'])).report, '自评报告');
+    const line = d.cells.find((c) => c.value === `${W.DETAIL_INDENT}其中：果树`)!;
+    expect(d.cells.filter((c) => c.row === line.row).map((c) => c.value)).toEqual(expect.arrayContaining(['15亩']));
+    expect(d.cells.some((c) => c.value === '★补助面积')).toBe(true);
+  });
+
+  test('Word: the scoring table and the core indicator with its line are real tables', async () => {
+    const JSZip = (await import('jszip')).default;
+    const xmlOf = async (doc: ReportDoc) => (await JSZip.loadAsync(await docxBytes(doc))).file('word/document.xml')!.async('string');
+    const a = await xmlOf(evaluate(gridOf('部门评价', scoring)).report);
+    expect(a).toMatch(/<w:tbl>[\s\S]*评分标准[\s\S]*≤5%得满分[\s\S]*<\/w:tbl>/);
+    const b = await xmlOf(evaluate(gridOf('种植', core, ['E6:E7', 'H6:H7'])).report);
+    expect(b).toMatch(/<w:tbl>(?:(?!<\/w:tbl>)[\s\S])*★补助面积(?:(?!<\/w:tbl>)[\s\S])*其中：果树/);
+  });
+});
+
+describe('more of the same, as an officer would meet it', () => {
+  test('20 + 80: a level whose scores fall short of its labelled weight says so, in the department’s words', () => {
+    const rows: CellInput[][] = [
+      ['项目名称', '农村饮水安全维修'],
+      ['预算执行情况（万元）（20分）', null, null, '预算数(A)', '执行数(B)', '执行率(B/A)', '得分（20分*执行率）'],
+      [null, '年度财政资金总额', null, 50, 50, '100%', 20],
+      ['年度绩效目标（80分）', '一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分'],
+      [null, '产出指标（50分）', '数量指标', '维修供水点', '≥20处', '18处', 45],
+      [null, '效益指标（20分）', '社会效益指标', '保障人口', '≥5000人', '5200人', 20],
+      [null, '满意度指标（10分）', '服务对象满意度指标', '群众满意度', '≥90%', '95%', 10],
+      ['总分（100分）', 95, null, '自评等级', '优'],
+    ];
+    const grid = gridOf('饮水', rows);
+    const doc = evaluate(grid, { profile: 'hebei-county' }).report;
+    expect(narrativeLines(doc)).toContain(W.GROUP_BELOW('产出指标', '45分', '50分'));
+    expect(untracedNumbers(doc, grid, false)).toEqual([]);
+  });
+
+  test('a department report whose project page is cut short: the project has no total in the text, the notice says why', () => {
+    const dept: CellInput[][] = [
+      ['某县司法局2024年度部门整体支出绩效自评表'],
+      ['部门名称', '某县司法局'],
+      ['预算资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      [null, '年度资金总额', 300, 320, 320, 10, '100%', 10],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      [null, '产出指标', '数量指标', '办理案件', '≥100件', '120件', 50, 50],
+      [null, '效益指标', '社会效益指标', '群众安全感', '提升', '提升', 30, 30],
+      [null, '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '95%', 10, 10],
+      ['总分', null, null, null, null, null, 100, 100, '优'],
+    ];
+    const project: CellInput[][] = [
+      ['2024年度项目支出绩效自评表'],
+      ['项目名称', '法律援助'],
+      ['项目资金（万元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      [null, '年度资金总额', 40, 40, 40, 10, '100%', 10],
+      ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      [null, '产出指标', '数量指标', '援助案件', '≥80件', '85件', 50, 50],
+    ];
+    const grid: Grid = { sheets: [makeSheet('整体', dept), makeSheet('法律援助', project)] };
+    const doc = evaluate(grid).report;
+    expect(textOf(section(doc, 3))).toContain(W.PROJECT_NO_TOTALS_ROW('“法律援助”'));
+    expect(notice(doc)?.items).toContain(W.NOTICE_NO_TOTALS_ROW('“法律援助”'));
+    expect(textOf(section(doc, 4))).toContain('自评得分为100分');
+    expect(toolPhrasesIn(doc)).toEqual([]);
+  });
 });

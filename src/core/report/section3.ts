@@ -8,6 +8,7 @@ import type { Ctx, Scored } from './context';
 import { fundsRow, lab, plainProjectName, projectName, rateOf, rateRef, resultOf, scoredIndicators, shortfalls } from './context';
 import { bare, endSentence, readingText, splitItems, textOf } from './text';
 import { num, text } from './model';
+import { fmtScore, roundTo } from '../format';
 import { indicatorTable, shapeOf } from './indicatorTable';
 import { isUnscored, levelsOf } from './levels';
 import { execRate } from './section1';
@@ -66,6 +67,8 @@ function writeGroups(c: Ctx, t: Table, asCaption: boolean): void {
     if (!asCaption) c.b.heading3(head);
     c.b.table(indicatorTable(c, t, g.list, shape, asCaption ? head : undefined));
     if (g.list.some((s) => s.ind.core)) c.b.para(W.CORE_NOTE);
+    if (shape === 'unscored' && g.weight !== undefined && g.score !== undefined && roundTo(g.score, 2) < roundTo(g.weight, 2))
+      c.b.para(W.GROUP_BELOW(g.name, `${fmtScore(g.score)}分`, `${fmtScore(g.weight)}分`));
     const short = g.list.filter((s) => s.belowFull || s.unmet);
     if (short.length === 0) {
       if (g.list.every((s) => s.weight !== undefined && s.score !== undefined)) c.b.para(W.GROUP_FULL(g.name));
@@ -120,6 +123,7 @@ function writeProjectResults(c: Ctx): void {
   for (const p of c.projects) {
     const r = projectResult(c, p);
     const short = shortfalls(c, p);
+    if (p.totalsMissing) c.gaps.push(W.NOTICE_NO_TOTALS_ROW(projectName(p)));
     const result = p.totalsMissing ? W.PROJECT_NO_TOTALS_ROW(projectName(p)) : W.PROJECT_RESULT(projectName(p), r.totalText, r.gradeText);
     c.b.para(result + (short.length ? W.PROJECT_SHORT_LEAD : W.PROJECT_ALL_FULL));
     for (const s of short) c.b.para(shortfallText(c, p, s));

@@ -174,6 +174,8 @@ export const shortCriteria = (t: string) => {
   return one.length > CRITERIA_MAX ? one.slice(0, CRITERIA_MAX - 1) + '…' : one;
 };
 export const NOT_FILLED_CELL = '未填写';
+/** A level of a table with no 分值 per indicator whose scores add up to less than its labelled weight. */
+export const GROUP_BELOW = (name: string, score: string, weight: string) => `${name}合计得分${score}，低于该项分值${weight}。`;
 export const GROUP_FULL = (name: string) => `${name}各项指标均取得满分。`;
 export const SHORTFALL = (name: string, detail: string, reason: string | undefined) =>
   `“${name}”${detail}。偏差原因：${reason ?? '未填写。'}`;
