@@ -244,6 +244,9 @@ describe('the new shapes in both hosts', () => {
     const header = s.cells.find((c) => c.value === '评分标准')!;
     const row = s.cells.filter((c) => c.row === header.row + 1 && c.col < TABLE_COLS && c.value !== '').sort((a, b) => a.col - b.col);
     expect(row.map((c) => c.value)).toEqual(['预算编制', '预算调整率', 40, '≤5%得满分', 38]);
+    // 评分标准, the widest column, takes the sheet's spare column
+    const crit = row.find((c) => c.value === '≤5%得满分')!;
+    expect(s.merges).toContain(`D${crit.row + 1}:E${crit.row + 1}`);
     const d = layoutReport(evaluate(gridOf('种植', core, ['E6:E7', 'H6:H7'])).report, '自评报告');
     const line = d.cells.find((c) => c.value === `${W.DETAIL_INDENT}其中：果树`)!;
     expect(d.cells.filter((c) => c.row === line.row).map((c) => c.value)).toEqual(expect.arrayContaining(['15亩']));
