@@ -11,6 +11,7 @@ const root = path.join(__dirname, '..');
 const cli = path.join(root, 'bin', 'selfeval.js');
 const sample = path.join('assets', 'sample.xlsx');
 const out = path.join('out', 'sample.checked.xlsx');
+const docx = path.join('out', 'sample.自评报告.docx');
 
 function run(args, okCodes) {
   const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -26,8 +27,9 @@ process.stdout.write('\n');
 // check: exit 1 means "errors found", which is what the sample is for.
 const status = run([cli, 'check', sample], [0, 1]);
 process.stdout.write('\n');
-run([cli, 'report', sample, '-o', out], [0, 1]);
+// --force: out/ holds the demo's own earlier outputs, which a rerun replaces.
+run([cli, 'report', sample, '-o', out, '--docx', docx, '--force'], [0, 1]);
 process.stdout.write(
   `\n演示完成。检查结果退出码为 ${status}（${status === 1 ? '示例工作簿故意保留了种子报告中的错误' : '未发现错误'}）。` +
-    `\n用 Excel 打开 ${out}，可看到标注的单元格和“自评报告”工作表。\n`,
+    `\n用 Excel 打开 ${out}，可看到标注的单元格和“自评报告”工作表；${docx} 是同一份报告的 Word 版。\n`,
 );

@@ -251,7 +251,20 @@ export type RuleId =
   | 'indicator.unit_mismatch'
   | 'indicator.level_unknown'
   | 'indicator.duplicate'
-  | 'asset.components';
+  | 'asset.components'
+  // written reports (selfeval verify): defined in src/core/verify/rules.ts
+  | 'text.figure'
+  | 'text.conflict'
+  | 'text.unit'
+  | 'text.sum'
+  | 'text.total'
+  | 'text.grade'
+  | 'text.grade_score'
+  | 'text.numbering'
+  | 'text.outline'
+  | 'text.completion'
+  | 'text.unverified'
+  | 'text.empty';
 
 export interface Finding {
   rule: RuleId;

@@ -14,6 +14,7 @@ import type { ProgressStream } from './batch/progress';
 import { readGridFile } from './batch/read';
 import { runReport, type ReportOptions } from './reportCommand';
 import { runBasic, type BasicOptions } from './basicCommand';
+import { runVerify, type VerifyOptions } from './verifyCommand';
 
 export { defaultOutput } from './reportCommand';
 
@@ -141,7 +142,7 @@ function usageMessage(err: CommanderError): string {
     case 'commander.unknownOption':
       return `未知的选项：${quoted(err.message)}（运行 selfeval --help 查看用法）`;
     case 'commander.unknownCommand':
-      return `未知的命令：${quoted(err.message)}，可用的命令有 check、report`;
+      return `未知的命令：${quoted(err.message)}，可用的命令有 check、report、basic、verify`;
     case 'commander.missingArgument':
       return '缺少参数：请给出要检查的 .xlsx 工作簿文件';
     case 'commander.optionMissingArgument':
@@ -196,6 +197,18 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .helpOption('-h, --help', '显示帮助')
     .action(async (file: string, opts: ReportOptions) => {
       setCode(await runReport(file, opts, io));
+    });
+
+  program
+    .command('verify')
+    .description('核对报告：把写好的自评报告（.docx 或 .txt）与工作簿中的表格逐数核对')
+    .argument('<report>', '要核对的报告（.docx 或 .txt）')
+    .argument('<workbook.xlsx>', '报告所依据的工作簿')
+    .option('--profile <ID>', '权重方案（如 mof-2020、hebei-county）；默认取工作簿“权重方案”')
+    .option('--json', '以 JSON 输出结果')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (report: string, file: string, opts: VerifyOptions) => {
+      setCode(await runVerify(report, file, opts, io));
     });
 
   program
