@@ -12,6 +12,7 @@ import type { LayoutCell, Mark, SheetLayout } from '../core/plan';
 import { NOTE_PREFIX, combineNote } from '../core/marks';
 import { textUnits } from '../core/layout';
 import { SelfevalError } from '../core/engine';
+import { readPackageBytes } from './package/container';
 
 // Only ExcelJS's document model: the package entry also loads the streaming reader and writer
 // (and archiver), which selfeval never uses; that costs a few hundred milliseconds per start.
@@ -29,49 +30,13 @@ export function dateToSerial(d: Date): number {
 }
 
 // ---------------------------------------------------------------------------
-// Input validation
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
-
-function startsWith(buf: Buffer, magic: number[]): boolean {
-  if (buf.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (buf[i] !== magic[i]) return false;
-  return true;
-}
+// Input validation: the fast path's own checks and limits (package/container.ts), one copy.
 
 /**
  * Reads the file and checks that it can be an .xlsx workbook; throws SelfevalError with one
  * Chinese line otherwise. Returns the bytes.
  */
-export function readWorkbookBytes(file: string): Buffer {
-  const name = path.basename(file);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new SelfevalError(`找不到文件：${file}`);
-  }
-  if (stat.isDirectory()) throw new SelfevalError(`这是一个文件夹，不是 .xlsx 工作簿：${file}`);
-  if (!stat.isFile()) throw new SelfevalError(`这不是普通文件，无法作为 .xlsx 读取：${file}`);
-  if (stat.size === 0) throw new SelfevalError(`文件是空的（0 字节），不是 .xlsx 工作簿：${file}`);
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch {
-    throw new SelfevalError(`无法读取文件（没有读取权限或文件被占用）：${file}`);
-  }
-  if (startsWith(buf, ZIP_MAGIC)) return buf;
-  // An empty zip archive starts with its end record: still not a workbook.
-  if (startsWith(buf, CFB_MAGIC)) {
-    // An OLE compound file is an old .xls, or an encrypted OOXML package, which keeps its
-    // EncryptionInfo and EncryptedPackage streams in a compound file.
-    if (buf.indexOf(ENCRYPTION_INFO) >= 0) throw new SelfevalError(`工作簿受密码保护，请先取消密码后再检查（${name}）`);
-    throw new SelfevalError(`这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再检查（${name}）`);
-  }
-  throw new SelfevalError(`这不是 .xlsx 工作簿文件（${name}）`);
-}
+export const readWorkbookBytes = readPackageBytes;
 
 // ---------------------------------------------------------------------------
 // ExcelJS -> Grid

@@ -16,7 +16,7 @@ export function projectsTable(c: Ctx): void {
   c.b.table({
     header: W.PROJECTS_TABLE_HEADER,
     groups: W.PROJECTS_TABLE_GROUPS,
-    widths: [34, 12, 12, 10, 10, 10],
+    widths: [28, 12, 12, 13, 10, 10],
     rows: c.projects.map((p) => projectRow(c, p)),
   });
 }

@@ -61,6 +61,7 @@ function writeFunds(c: Ctx): void {
     if (rate !== undefined) s.push(`预算执行率为${execRate(c, dept, rate, total)}`);
     sentences.push(s.length ? `${c.yearWords}${c.subject}${s.join('，')}。` : W.FUNDS_NONE_TABLE);
     sentences.push(components(c));
+    sentences.push(splits(c));
     const carry = fundsRow(dept, 'carryover');
     const carryAmt = carry?.adjusted ?? carry?.initial;
     if (carry && carryAmt !== undefined) {
@@ -104,6 +105,24 @@ function components(c: Ctx): string {
     if (p.length) comp.push(`${name}${p.join('、')}`);
   }
   return comp.length ? `其中：${comp.join('；')}。` : '';
+}
+
+/** The splits of the total the table states (按收入性质分 / 按支出性质分), each part with its amount. */
+function splits(c: Ctx): string {
+  const list: string[] = [];
+  for (const sp of c.dept?.funds?.splits ?? []) {
+    if (!sp || !Array.isArray(sp.parts)) continue;
+    const name = sp.kind === 'income' ? '按收入性质分' : '按支出性质分';
+    const total = sp.stated && numOf(sp.stated) !== undefined ? c.b.wan(`${name}合计`, sp.stated.value, sp.stated.ref) : undefined;
+    const parts: string[] = [];
+    for (const part of sp.parts) {
+      const amt = numOf(part.amount);
+      if (amt === undefined || !part.label) continue;
+      parts.push(`${part.label}${c.b.wan(`${name}：${part.label}`, amt, part.amount.ref)}`);
+    }
+    if (total || parts.length) list.push(W.SPLIT(sp.kind, total, parts));
+  }
+  return list.length ? W.SPLITS(list) : '';
 }
 
 function writeProjectOverview(c: Ctx): void {

@@ -2,9 +2,9 @@
 // （二）自评的方法和过程 (the scores of the level-1 indicators and of 预算执行率).
 
 import type { Ctx } from './context';
-import { fundsRow, resultOf, scoredIndicators } from './context';
-import type { Level1Name } from '../types';
-import { endSentence, sameAt2, textOf } from './text';
+import { fundsRow, lab, resultOf, scoredIndicators } from './context';
+import { levelsOf } from './levels';
+import { endSentence, numOf, sameAt2, textOf } from './text';
 import { fmtWan } from '../format';
 import { projectsTable } from './projectsTable';
 import * as W from './wording';
@@ -18,27 +18,35 @@ export function writeSection2(c: Ctx): void {
   if (!c.projectOnly) writeProjects(c);
   c.b.subsection(c.h.s2b);
   const w = scoredWeights(c);
-  c.b.para(W.METHOD_WEIGHTS(w['产出指标'], w['效益指标'], w['满意度指标'], w.exec));
-  c.b.para(W.METHOD_PROCESS);
+  if (w) c.b.para(W.METHOD_WEIGHTS(w));
+  const scoring = c.mainTables.length > 0 && c.mainTables.every((t) => t.kind === 'department-scoring');
+  c.b.para(scoring ? W.METHOD_PROCESS_SCORING : W.METHOD_PROCESS);
 }
 
 /**
- * The weights the department scored with: those of its table (the indicator weights summed by
- * level 1, the execution weight it states) where the report rests on one table that has them
- * all, else the profile's.
+ * The weights the department scored with, in the table's order: where the report rests on one
+ * table, its level-1 groups (the 分值 summed, else the weight the level-1 label states) and the
+ * execution weight, each recorded as a figure; undefined when that table gives no weights (a
+ * funds-only page): the report does not print weights it cannot show the department used.
+ * Several tables: the profile's.
  */
-function scoredWeights(c: Ctx): Record<Level1Name | 'exec', number> {
+function scoredWeights(c: Ctx): [string, number][] | undefined {
   const p = c.profile;
-  const out: Record<Level1Name | 'exec', number> = { ...p.level1, exec: p.execWeight };
-  if (c.mainTables.length !== 1) return out;
+  if (c.mainTables.length !== 1) return [...(Object.entries(p.level1) as [string, number][]), [W.EXEC_GROUP, p.execWeight]];
   const t = c.mainTables[0];
-  const scored = scoredIndicators(t, resultOf(c, t));
-  for (const name of Object.keys(p.level1) as Level1Name[]) {
-    const ws = scored.filter((s) => s.ind.level1 === name).map((s) => s.weight);
-    if (ws.length > 0 && ws.every((x) => x !== undefined)) out[name] = (ws as number[]).reduce((a, x) => a + x, 0);
-  }
-  const ew = resultOf(c, t)?.execWeight;
-  if (ew !== undefined && Number.isFinite(ew)) out.exec = ew;
+  const res = resultOf(c, t);
+  const levels = levelsOf(t, scoredIndicators(t, res));
+  if (levels.length === 0 || levels.some((l) => l.weight === undefined || !l.weightRef)) return undefined;
+  const out: [string, number][] = levels.map((l) => {
+    c.b.score(lab(t, `${l.name}分值合计`), l.weight!, l.weightRef!);
+    return [l.name, l.weight!];
+  });
+  if (t.kind === 'department-scoring' && !t.funds) return out;
+  const total = fundsRow(t, 'total');
+  const stated = total?.row.weight && numOf(total.row.weight) !== undefined ? total.row.weight : t.funds?.headerWeight;
+  const ew = res?.execWeight !== undefined && Number.isFinite(res.execWeight) ? res.execWeight : p.execWeight;
+  if (stated && numOf(stated) === ew) c.b.score(lab(t, '预算执行率分值'), ew, stated.ref);
+  out.push([W.EXEC_GROUP, ew]);
   return out;
 }
 

@@ -7,7 +7,10 @@ import type { Table } from '../types';
 import type { Ctx, Scored } from './context';
 import { fundsRow, lab, plainProjectName, projectName, rateOf, rateRef, resultOf, scoredIndicators, shortfalls } from './context';
 import { bare, endSentence, readingText, splitItems, textOf } from './text';
-import { num, text, type ReportCell } from './model';
+import { num, text } from './model';
+import { fmtScore, roundTo } from '../format';
+import { indicatorTable, shapeOf } from './indicatorTable';
+import { isUnscored, levelsOf } from './levels';
 import { execRate } from './section1';
 import { projectResult } from './projectsTable';
 import { splitDeviation } from './deviation';
@@ -29,7 +32,7 @@ export function writeSection3(c: Ctx): void {
       c.b.heading3(W.GROUP_HEAD(plainProjectName(t), r.totalText ? [W.GROUP_SCORE(r.totalText)] : []));
     }
     writeGroups(c, t, several);
-    writeExecution(c, t, several);
+    if (t.kind !== 'department-scoring' || t.funds) writeExecution(c, t, several);
   }
   if (!c.projectOnly && c.projects.length > 0) writeProjectResults(c);
 }
@@ -48,24 +51,6 @@ function writeActual(c: Ctx): void {
   }
 }
 
-interface Group {
-  name: string;
-  list: Scored[];
-}
-
-function groupsOf(scored: Scored[]): Group[] {
-  const groups: Group[] = [];
-  for (const s of scored) {
-    const key = s.ind.level1 || W.LEVEL1_MISSING;
-    let g = groups.find((x) => x.name === key);
-    if (!g) groups.push((g = { name: key, list: [] }));
-    g.list.push(s);
-  }
-  return groups;
-}
-
-const sum = (xs: (number | undefined)[]) => (xs.every((x) => x !== undefined) ? (xs as number[]).reduce((a, v) => a + v, 0) : undefined);
-
 /** One level-1 group: its heading (or, for a part of a project report, its caption), table and shortfalls. */
 function writeGroups(c: Ctx, t: Table, asCaption: boolean): void {
   const scored = scoredIndicators(t, resultOf(c, t));
@@ -73,16 +58,17 @@ function writeGroups(c: Ctx, t: Table, asCaption: boolean): void {
     c.b.para(W.INDICATORS_NONE);
     return;
   }
-  for (const g of groupsOf(scored)) {
-    const firstRef = g.list[0].ind.level1Ref;
+  const shape = shapeOf(t, isUnscored(t, scored));
+  for (const g of levelsOf(t, scored)) {
     const meta: string[] = [];
-    const sumW = sum(g.list.map((s) => s.weight));
-    const sumS = sum(g.list.map((s) => s.score));
-    if (sumW !== undefined) meta.push(W.GROUP_WEIGHT(c.b.score(lab(t, `${g.name}分值合计`), sumW, firstRef)));
-    if (sumS !== undefined) meta.push(W.GROUP_SCORE(c.b.score(lab(t, `${g.name}得分合计（重算）`), sumS, firstRef)));
+    if (g.weight !== undefined && g.weightRef) meta.push(W.GROUP_WEIGHT(c.b.score(lab(t, `${g.name}分值合计`), g.weight, g.weightRef)));
+    if (g.score !== undefined) meta.push(W.GROUP_SCORE(c.b.score(lab(t, `${g.name}得分合计（重算）`), g.score, g.list[0].ind.level1Ref)));
     const head = W.GROUP_HEAD(g.name, meta);
     if (!asCaption) c.b.heading3(head);
-    c.b.table({ caption: asCaption ? head : undefined, header: W.INDICATOR_HEADER, widths: [13, 25, 14, 14, 8, 8], rows: g.list.map((s) => indicatorRow(c, t, s)) });
+    c.b.table(indicatorTable(c, t, g.list, shape, asCaption ? head : undefined));
+    if (g.list.some((s) => s.ind.core)) c.b.para(W.CORE_NOTE);
+    if (shape === 'unscored' && g.weight !== undefined && g.score !== undefined && roundTo(g.score, 2) < roundTo(g.weight, 2))
+      c.b.para(W.GROUP_BELOW(g.name, `${fmtScore(g.score)}分`, `${fmtScore(g.weight)}分`));
     const short = g.list.filter((s) => s.belowFull || s.unmet);
     if (short.length === 0) {
       if (g.list.every((s) => s.weight !== undefined && s.score !== undefined)) c.b.para(W.GROUP_FULL(g.name));
@@ -90,26 +76,6 @@ function writeGroups(c: Ctx, t: Table, asCaption: boolean): void {
     }
     for (const s of short) c.b.para(shortfallText(c, t, s));
   }
-}
-
-function indicatorRow(c: Ctx, t: Table, s: Scored): ReportCell[] {
-  const { b } = c;
-  const name = s.ind.name;
-  const target = readingText(s.ind.target);
-  const actual = readingText(s.ind.actual);
-  if (target) b.fig(lab(t, `${name}：指标值`), target, target, s.ind.target.ref);
-  if (actual) b.fig(lab(t, `${name}：完成值`), actual, actual, s.ind.actual.ref);
-  const cells: ReportCell[] = [text(s.ind.level2), text(name), text(target ?? W.NOT_FILLED_CELL), text(actual ?? W.NOT_FILLED_CELL)];
-  if (s.weight !== undefined && s.ind.weight) {
-    b.score(lab(t, `${name}：分值`), s.weight, s.ind.weight.ref);
-    cells.push(num(s.weight, 'score'));
-  } else cells.push(text('—'));
-  if (s.score !== undefined) {
-    const stated = s.recomputed && s.stated !== undefined && Math.abs(s.stated - s.score) >= 0.005 ? W.NOTE_STATED(`${s.stated}分`) : undefined;
-    b.score(lab(t, `${name}：得分${s.recomputed ? '（重算）' : ''}`), s.score, s.ind.score?.ref ?? s.ind.nameRef, stated);
-    cells.push(num(s.score, 'score'));
-  } else cells.push(text('—'));
-  return cells;
 }
 
 /** “呈报舆情日报”指标值≥365期，完成值334期，得分9.15分，未达满分（分值10分）。偏差原因：…… */
@@ -157,7 +123,9 @@ function writeProjectResults(c: Ctx): void {
   for (const p of c.projects) {
     const r = projectResult(c, p);
     const short = shortfalls(c, p);
-    c.b.para(W.PROJECT_RESULT(projectName(p), r.totalText, r.gradeText) + (short.length ? W.PROJECT_SHORT_LEAD : W.PROJECT_ALL_FULL));
+    if (p.totalsMissing) c.gaps.push(W.NOTICE_NO_TOTALS_ROW(projectName(p)));
+    const result = p.totalsMissing ? W.PROJECT_NO_TOTALS_ROW(projectName(p)) : W.PROJECT_RESULT(projectName(p), r.totalText, r.gradeText);
+    c.b.para(result + (short.length ? W.PROJECT_SHORT_LEAD : W.PROJECT_ALL_FULL));
     for (const s of short) c.b.para(shortfallText(c, p, s));
   }
 }

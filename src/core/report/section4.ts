@@ -28,6 +28,10 @@ function conclusion(c: Ctx, t: Table): string {
   const totalRef = t.totals?.score?.ref ?? t.totals?.labelRef ?? t.titleRef;
   const gradeRef = t.totals?.grade?.ref ?? totalRef;
   const who = t.kind === 'project' ? projectName(t) : W.WHO_DEPT(c.yearWords, c.subject);
+  if (t.totalsMissing) {
+    c.gaps.push(W.NOTICE_NO_TOTALS_ROW(who));
+    return W.CONCLUSION_NO_TOTALS_ROW(who);
+  }
   const total = res?.computedTotal;
   const stated = res?.statedTotal ?? numOf(t.totals?.score);
   if (total === undefined || !Number.isFinite(total)) {

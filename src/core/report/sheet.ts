@@ -84,31 +84,56 @@ class SheetWriter {
   table(t: ReportTable): void {
     if (t.caption) this.line({ value: t.caption, bold: true });
     const n = Math.min(t.header.length, TABLE_COLS);
-    const last = (j: number) => (j === n - 1 ? TABLE_COLS - 1 : j);
+    const { first, last } = columnsFor(t.widths, n);
     const head = { bold: true, align: 'center' as const, wrap: true, fill: TABLE_HEADER_FILL, border: true };
     if (t.groups) {
       let j = 0;
       for (const g of t.groups) {
         const down = g.span === 1 && t.header[j] === g.text;
-        this.span(this.row, j, last(j + g.span - 1), { value: g.text, ...head }, down ? this.row + 1 : this.row);
-        if (!down) for (let k = j; k < j + g.span; k++) this.span(this.row + 1, k, last(k), { value: t.header[k], ...head });
+        this.span(this.row, first(j), last(j + g.span - 1), { value: g.text, ...head }, down ? this.row + 1 : this.row);
+        if (!down) for (let k = j; k < j + g.span; k++) this.span(this.row + 1, first(k), last(k), { value: t.header[k], ...head });
         j += g.span;
       }
       this.row += 2;
     } else {
-      t.header.slice(0, n).forEach((h, j) => this.span(this.row, j, last(j), { value: h, ...head }));
+      t.header.slice(0, n).forEach((h, j) => this.span(this.row, first(j), last(j), { value: h, ...head }));
       this.row++;
     }
     for (const r of t.rows) {
       r.slice(0, n).forEach((cell, j) => {
         if (cell.type === 'number' && Number.isFinite(cell.value))
-          this.span(this.row, j, last(j), { value: cell.value, format: NUMBER_FORMATS[cell.kind], align: 'right', border: true });
-        else this.span(this.row, j, last(j), { value: cellText(cell), wrap: true, border: true });
+          this.span(this.row, first(j), last(j), { value: cell.value, format: NUMBER_FORMATS[cell.kind], align: 'right', border: true });
+        else this.span(this.row, first(j), last(j), { value: cellText(cell), wrap: true, border: true });
       });
       if (t.signing) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, SIGNING_ROW);
       this.row++;
     }
   }
+}
+
+/**
+ * The sheet columns of each of a table's n columns: one each, the spare ones to the last. A
+ * table one column short of the sheet gives its spare column instead to the column whose share
+ * of the widths clearly exceeds its sheet column's (评分标准 gets the room, not 自评得分).
+ */
+export function columnsFor(widths: number[], n: number): { first: (j: number) => number; last: (j: number) => number } {
+  const extra = TABLE_COLS - n;
+  let wide = n - 1;
+  const total = widths.slice(0, n).reduce((a, w) => a + w, 0);
+  const sheetTotal = TABLE_WIDTHS.reduce((a, w) => a + w, 0);
+  if (extra === 1 && total > 0 && widths.length >= n) {
+    let best = 0;
+    for (let j = 0; j < n; j++) {
+      const over = widths[j] / total - TABLE_WIDTHS[j] / sheetTotal;
+      if (over > best + 0.1) {
+        best = over;
+        wide = j;
+      }
+    }
+  }
+  const first = (j: number) => (j <= wide ? j : j + extra);
+  const last = (j: number) => (j < wide ? j : j + extra);
+  return { first, last };
 }
 
 export function layoutReport(doc: ReportDoc, sheetName: string): SheetLayout {

@@ -73,6 +73,8 @@ export const NOTICE_NO_BASIC = '工作簿中没有“基本情况”工作表：
 export const NOTICE_NO_TABLES = '工作簿中没有找到部门整体支出或项目支出绩效自评表：收支、指标和得分无法列示。';
 export const NOTICE_MEASURE_GAP = (k: number) => `“基本情况”表的存在问题第${k}条没有对应的改进措施。`;
 export const NOTICE_NO_TOTAL = (who: string) => `${who}的自评表缺少可计算的得分，总分未能计算。`;
+/** A table cut short (totalsMissing): the notice says so; the narrative states no total. */
+export const NOTICE_NO_TOTALS_ROW = (who: string) => `${who}的自评表没有总分行（表格可能不完整）：总分和评价等级未写入报告，请补全表格后重新生成。`;
 export const NOTICE_NO_TEAM = '“基本情况”表未填写评价工作组人员名单。';
 
 // ---------------------------------------------------------------- the figure table (the checker speaks)
@@ -104,6 +106,10 @@ export const ASSETS_AT = (year: string) => `截至${year}年12月31日，`;
 export const NO_BASIC_PART = '“基本情况”工作表未提供。';
 export const FUNDS_NONE_TABLE = '部门整体支出绩效自评表的年度资金总额未填写金额。';
 export const FUNDS_NONE = '本年度收支预决算数据未填写。';
+/** A split of the funds total as the table states it: 按收入性质分 / 按支出性质分. */
+export const SPLIT = (kind: 'income' | 'expenditure', total: string | undefined, parts: string[]) =>
+  `${kind === 'income' ? '按收入性质分' : '按支出性质分'}${total ? `，合计${total}` : ''}${parts.length ? `，其中${parts.join('、')}` : ''}`;
+export const SPLITS = (list: string[]) => `${list.join('；')}。`;
 export const FUNDS_NO_RATE = '年度资金总额未填写，预算执行率无法计算。';
 export const FUNDS_PROJECTS_SUM = (n: number, yearWords: string, adj: string, exe: string) =>
   `${yearWords}纳入自评的${n}个项目全年预算数合计${adj}，全年执行数合计${exe}`;
@@ -131,8 +137,15 @@ export const PROJECTS_TABLE_GROUPS = [
   { text: '自评得分', span: 1 },
   { text: '评价等级', span: 1 },
 ];
-export const METHOD_WEIGHTS = (out: number, eff: number, sat: number, exec: number) =>
-  `自评按百分制评分：产出指标${fmtScore(out)}分，效益指标${fmtScore(eff)}分，满意度指标${fmtScore(sat)}分，预算执行率${fmtScore(exec)}分，合计${fmtScore(out + eff + sat + exec)}分。`;
+/** The weights the table scored with, in its order; 百分制 and the 合计 only when they make 100. */
+export const METHOD_WEIGHTS = (parts: [string, number][]) => {
+  const list = parts.map(([n, w]) => `${n}${fmtScore(w)}分`).join('，');
+  const total = parts.reduce((a, [, w]) => a + w, 0);
+  return Math.abs(total - 100) < 0.005 ? `自评按百分制评分：${list}，合计100分。` : `自评各部分分值为：${list}。`;
+};
+/** A department scoring table (投入 / 过程 / 产出 / 效果): scored against its 评分标准. */
+export const METHOD_PROCESS_SCORING =
+  '自评工作组对照部门整体支出绩效评价指标及其评分标准，逐项核对相关资料和数据，按评分标准评定各项指标得分。';
 export const METHOD_PROCESS =
   '自评工作组对照年初设定的绩效目标和指标，逐项核对实际完成情况及相关资料：定量指标按完成值与指标值之比计算得分，定性指标按完成档次评定得分；预算执行率按全年执行数除以全年预算数计算，并据此计算预算执行率得分。';
 
@@ -145,7 +158,24 @@ export const GROUP_HEAD = (name: string, meta: string[]) => `${name}${meta.lengt
 export const GROUP_WEIGHT = (s: string) => `分值${s}`;
 export const GROUP_SCORE = (s: string) => `得分${s}`;
 export const INDICATOR_HEADER = ['二级指标', '三级指标', '指标值', '完成值', '分值', '得分'];
+/** A table with no 分值 column (the 20 + 80 layout): weights are those of the level-1 labels. */
+export const INDICATOR_HEADER_UNSCORED = ['二级指标', '三级指标', '指标值', '完成值', '得分'];
+/** A department scoring table (投入 / 过程 / 产出 / 效果). */
+export const SCORING_HEADER = ['二级指标', '三级指标', '分值', '评分标准', '自评得分'];
+export const NONE_CELL = '—';
+export const CORE_MARK = '★';
+/** Before the name of a 其中 detail line: two ideographic spaces. */
+export const DETAIL_INDENT = '\u3000\u3000';
+export const CORE_NOTE = '注：标“★”的为核心指标，其下“其中”各行为该指标的明细，不单独计分。';
+export const CRITERIA_MAX = 40;
+/** A 评分标准 as the table shows it: one line, at most CRITERIA_MAX characters. */
+export const shortCriteria = (t: string) => {
+  const one = t.replace(/\s*[\r\n]+\s*/g, '；').trim();
+  return one.length > CRITERIA_MAX ? one.slice(0, CRITERIA_MAX - 1) + '…' : one;
+};
 export const NOT_FILLED_CELL = '未填写';
+/** A level of a table with no 分值 per indicator whose scores add up to less than its labelled weight. */
+export const GROUP_BELOW = (name: string, score: string, weight: string) => `${name}合计得分${score}，低于该项分值${weight}。`;
 export const GROUP_FULL = (name: string) => `${name}各项指标均取得满分。`;
 export const SHORTFALL = (name: string, detail: string, reason: string | undefined) =>
   `“${name}”${detail}。偏差原因：${reason ?? '未填写。'}`;
@@ -159,6 +189,7 @@ export const EXEC_NONE = '全年预算数或全年执行数未填写，预算执
 export const PROJECTS_GROUP = '项目支出绩效情况';
 export const PROJECT_RESULT = (name: string, total: string | undefined, grade: string | undefined) =>
   `${name}自评得分${total ?? '未能计算'}${grade ? `，评价等级为“${grade}”` : ''}。`;
+export const PROJECT_NO_TOTALS_ROW = (name: string) => `${name}的自评表未列示总分和评价等级。`;
 export const PROJECT_ALL_FULL = '各项指标均取得满分。';
 export const PROJECT_SHORT_LEAD = '未达满分的指标：';
 export const INDICATORS_NONE = '绩效指标未填写。';
@@ -169,6 +200,8 @@ export const INDICATORS_NO_TABLE = '工作簿中没有自评表，绩效指标�
 export const CONCLUSION = (who: string, total: string, exec: string | undefined, grade: string | undefined) =>
   `综合评价，${who}绩效自评得分为${total}${exec ? `（其中预算执行率得分${exec}）` : ''}${grade ? `，评价等级为“${grade}”` : ''}。`;
 export const CONCLUSION_NONE = (who: string) => `${who}的自评得分未能计算。`;
+/** The table has no 总分 row: no total or grade is stated. */
+export const CONCLUSION_NO_TOTALS_ROW = (who: string) => `${who}的自评表未列示总分和评价等级。`;
 export const CONCLUSION_NO_TABLE = '工作簿中没有自评表，无法得出评价结论。';
 export const WHO_DEPT = (yearWords: string, subject: string) => `${yearWords}${subject}整体支出`;
 

@@ -1,6 +1,6 @@
 // The file around the package: does it exist, is it a regular file, is it small enough to read,
 // and is it a zip at all (an encrypted workbook and an old .xls are OLE compound files).
-// The same checks and messages as src/node/xlsx.ts readWorkbookBytes, without loading ExcelJS.
+// The ExcelJS reference path (src/node/xlsx.ts) uses these same checks; this file loads no ExcelJS.
 
 import * as fs from 'fs';
 import * as path from 'path';
