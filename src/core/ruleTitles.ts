@@ -8,7 +8,7 @@ import type { RuleId } from './types';
 export const RULE_TITLE: Partial<Record<RuleId, string>> = {
   'structure.no_table': '未找到绩效自评表',
   'structure.label_missing': '表中缺少必需的栏目',
-  'structure.no_profile': '未指定权重方案',
+  'structure.no_profile': '缺少“基本情况”工作表',
   'structure.year_mismatch': '评价年度不一致',
   'structure.sheet_unreadable': '工作表无法读取',
   'structure.cell_error': '单元格显示错误值',
@@ -41,6 +41,18 @@ export const RULE_TITLE: Partial<Record<RuleId, string>> = {
   'indicator.level_unknown': '无法识别的指标层级',
   'indicator.duplicate': '指标重复',
   'asset.components': '资产总额小于其构成之和',
+  'text.figure': '报告中的数与表格不符',
+  'text.conflict': '报告对同一数字前后说法不一',
+  'text.unit': '报告中的金额单位可能写错',
+  'text.sum': '报告中的合计与分项之和不符',
+  'text.total': '报告中的总分与重算结果不符',
+  'text.grade': '报告中的评价等级与重算结果不符',
+  'text.grade_score': '报告中的等级与所写总分不符',
+  'text.numbering': '标题编号不连续或样式不一',
+  'text.outline': '报告缺少规定的章节',
+  'text.completion': '报告说已完成的指标表中未完成',
+  'text.unverified': '表格中没有、未能核对的数',
+  'text.empty': '报告没有文字',
 };
 
 export function ruleTitle(rule: string): string {

@@ -7,6 +7,8 @@ import * as React from 'react';
 import { Button, Select, Spinner, Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle24Regular, DocumentSearch20Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { Severity } from '../core/types';
+import { RULE_TITLE } from '../core/ruleTitles';
+import { inertText } from '../core/inert';
 import type { TextFinding, VerifyResult } from '../core/verify/types';
 
 export interface VerifyPanelProps {
@@ -67,8 +69,8 @@ const useStyles = makeStyles({
     backgroundColor: 'transparent',
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
@@ -80,7 +82,7 @@ const useStyles = makeStyles({
   message: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase100,
+    fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground3,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusSmall,
@@ -152,18 +154,18 @@ function Results({ result, onSelectCell }: { result: VerifyResult; onSelectCell:
               const target = targetOf(f);
               return (
                 <li key={`${f.rule}#${i}`}>
-                  {f.quote && <blockquote className={s.quote}>{f.quote}</blockquote>}
+                  {f.quote && <blockquote className={s.quote}>{inertText(f.quote)}</blockquote>}
                   <button
                     type="button"
                     className={mergeClasses(s.item, target && s.clickable)}
                     data-rule={f.rule}
                     data-severity={f.severity}
-                    disabled={!target}
-                    title={target ? `${LABEL[f.severity]}（${f.rule}）：点击定位到 ${target.sheet}!${target.cell}` : `${LABEL[f.severity]}（${f.rule}）`}
+                    aria-disabled={target ? undefined : true}
+                    title={`${LABEL[f.severity]}：${RULE_TITLE[f.rule] ?? '其他问题'}${target ? `，点击定位到 ${target.sheet}!${target.cell}` : ''}`}
                     onClick={() => target && onSelectCell(target.sheet, target.cell)}
                   >
                     <Icon severity={f.severity} />
-                    <span className={s.message}>{f.message}</span>
+                    <span className={s.message}>{inertText(f.message)}</span>
                     {target && <span className={s.cell}>{`${target.sheet}!${target.cell}`}</span>}
                   </button>
                 </li>
@@ -188,7 +190,7 @@ export function VerifyPanel({ sheets, onVerifyFile, onVerifySheet, onSelectCell,
       <Text weight="semibold">核对报告</Text>
       <Text size={200}>把写好的自评报告与表格逐数核对：金额、比率、得分、等级、数量，以及标题编号和大纲。</Text>
       <div className={s.row}>
-        <Button icon={<DocumentSearch20Regular />} disabled={busy} onClick={() => input.current?.click()}>
+        <Button icon={<DocumentSearch20Regular />} disabledFocusable={busy} onClick={() => input.current?.click()}>
           选择 Word 报告（.docx）…
         </Button>
         <input
@@ -213,7 +215,7 @@ export function VerifyPanel({ sheets, onVerifyFile, onVerifySheet, onSelectCell,
             </option>
           ))}
         </Select>
-        <Button disabled={busy || !sheet} onClick={() => onVerifySheet(sheet)}>
+        <Button disabledFocusable={busy || !sheet} onClick={() => onVerifySheet(sheet)}>
           核对此工作表
         </Button>
       </div>

@@ -209,3 +209,33 @@ describe('structure.block_unread: a block found but not read is said once, at it
     expect(g.map((x) => [x.rule, x.cell])).toEqual([['structure.block_unread', 'A7']]);
   });
 });
+
+import { evaluate, reportSheetOf } from '../../src/core/engine';
+import { sampleGrid } from '../../src/core/sample';
+import { isNarrativeSheet } from '../../src/core/read/narrative';
+import type { Cell, Grid, Sheet } from '../../src/core/grid';
+
+describe('a narrative report sheet', () => {
+  it('is not read back as a table: a check after 生成报告 finds what it found before', () => {
+    const grid = sampleGrid();
+    const first = evaluate(grid);
+    const layout = reportSheetOf(first, grid.sheets.map((s) => s.name));
+    const rows: Cell[][] = [];
+    for (const c of layout.cells) {
+      rows[c.row] = rows[c.row] ?? [];
+      rows[c.row][c.col] = { value: c.value };
+    }
+    const withReport: Grid = { sheets: [...grid.sheets, { name: layout.name, rows, merges: [] }] };
+    const again = evaluate(withReport);
+    expect(again.read.tables.map((t) => t.sheet)).toEqual(first.read.tables.map((t) => t.sheet));
+    expect(again.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(first.findings.map((f) => `${f.rule}@${f.cell}`));
+  });
+
+  it('is told apart from a table whose title is a 自评表, even when a report line follows it', () => {
+    const table: Sheet = { name: 'x', merges: [], rows: [[{ value: '项目支出绩效自评表' }], [{ value: '附：自评报告' }]] };
+    const report: Sheet = { name: 'y', merges: [], rows: [[undefined, { value: '某局2025年度部门整体支出绩效自评报告' }]] };
+    expect(isNarrativeSheet(table)).toBe(false);
+    expect(isNarrativeSheet(report)).toBe(true);
+    expect(isNarrativeSheet({ name: 'z', merges: [], rows: [] })).toBe(false);
+  });
+});

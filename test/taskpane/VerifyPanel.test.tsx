@@ -58,9 +58,14 @@ describe('VerifyPanel', () => {
     expect(within(item).getByText(/预算支出158\.5元/)).toBeInTheDocument();
     fireEvent.click(unit);
     expect(calls.cell).toHaveBeenCalledWith('基本情况', 'B11');
-    // a numbering finding has no cell: its button does not select anything
+    // a numbering finding has no cell: its button stays focusable but selects nothing
     const numbering = document.querySelector('[data-rule="text.numbering"]') as HTMLButtonElement;
-    expect(numbering).toBeDisabled();
+    expect(numbering).toHaveAttribute('aria-disabled', 'true');
+    calls.cell.mockClear();
+    fireEvent.click(numbering);
+    expect(calls.cell).not.toHaveBeenCalled();
+    // the tooltip names the check in plain words, not its rule id
+    expect(numbering.title).not.toMatch(/text\./);
     expect(screen.getByText(/2 个错误、3 个警告/)).toBeInTheDocument();
   });
 

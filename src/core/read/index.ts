@@ -15,6 +15,7 @@ import { describeSegment } from './seen';
 import { readTable } from './table';
 import { findTitles, topRowsLimit } from './titles';
 import { View } from './view';
+import { isNarrativeSheet } from './narrative';
 import { fundsHeaderOf } from './finder';
 import { matchCols } from './match';
 import { IND_COLS } from './vocabulary';
@@ -95,6 +96,8 @@ export function readWorkbook(grid: Grid): ReadResult {
       sheetUnreadable(ctx, name, sheet.unreadable);
       continue;
     }
+    // A narrative report (the 自评报告 sheet) is text to proofread, not a table to check.
+    if (isNarrativeSheet(sheet)) continue;
     const before = ctx.findings.length;
     try {
       const view = new View(sheet);
