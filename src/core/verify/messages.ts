@@ -42,6 +42,6 @@ export const MSG = {
   outlineSubsection: (section: string, name: string) => `“${section}”部分缺少大纲要求的小节：“${name}”`,
   outlineNone: (names: string[]) => `报告中没有找到“一、二、…”章节标题，大纲要求的部分均未找到：${names.join('、')}`,
   completion: (name: string, detail: string, where: string) => `报告称指标${q(name)}已完成，但表中该指标未完全达成：${detail}（${where}）`,
-  unverified: (text: string) => `${text}：表格中没有这个数（not in the tables），未能核对`,
+  unverified: (text: string) => `${text}：表格中没有这个数，未能核对`,
   empty: () => '报告中没有文字，无从核对',
 };
