@@ -16,7 +16,10 @@ import type { ReportOptions } from './reportCommand';
 import type { BasicOptions } from './basicCommand';
 import type { VerifyOptions } from './verifyCommand';
 
-export { defaultOutput } from './reportCommand';
+/** The checked copy's default name (reportCommand's; loaded on use, as that module loads the report writers). */
+export function defaultOutput(file: string, ext?: string): string {
+  return (require('./reportCommand') as typeof import('./reportCommand')).defaultOutput(file, ext);
+}
 
 export interface Io {
   stdout: (s: string) => void;
