@@ -12,11 +12,14 @@ import { inertJson, inertText } from '../core/inert';
 import { isSingleCheck, runBatch, type BatchOptions } from './batch/run';
 import type { ProgressStream } from './batch/progress';
 import { readGridFile } from './batch/read';
-import { runReport, type ReportOptions } from './reportCommand';
-import { runBasic, type BasicOptions } from './basicCommand';
-import { runVerify, type VerifyOptions } from './verifyCommand';
+import type { ReportOptions } from './reportCommand';
+import type { BasicOptions } from './basicCommand';
+import type { VerifyOptions } from './verifyCommand';
 
-export { defaultOutput } from './reportCommand';
+/** The checked copy's default name (reportCommand's; loaded on use, as that module loads the report writers). */
+export function defaultOutput(file: string, ext?: string): string {
+  return (require('./reportCommand') as typeof import('./reportCommand')).defaultOutput(file, ext);
+}
 
 export interface Io {
   stdout: (s: string) => void;
@@ -196,7 +199,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--profile <ID>', '权重方案（如 mof-2020、hebei-county）；默认取工作簿“权重方案”')
     .helpOption('-h, --help', '显示帮助')
     .action(async (file: string, opts: ReportOptions) => {
-      setCode(await runReport(file, opts, io));
+      setCode(await (await import('./reportCommand')).runReport(file, opts, io));
     });
 
   program
@@ -208,7 +211,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--json', '以 JSON 输出结果')
     .helpOption('-h, --help', '显示帮助')
     .action(async (report: string, file: string, opts: VerifyOptions) => {
-      setCode(await runVerify(report, file, opts, io));
+      setCode(await (await import('./verifyCommand')).runVerify(report, file, opts, io));
     });
 
   program
@@ -219,7 +222,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--force', '输出文件已存在时覆盖（默认另起新名“名称 (2)”）')
     .helpOption('-h, --help', '显示帮助')
     .action(async (file: string, opts: BasicOptions) => {
-      setCode(await runBasic(file, opts, io));
+      setCode(await (await import('./basicCommand')).runBasic(file, opts, io));
     });
 
   for (const cmd of program.commands) {

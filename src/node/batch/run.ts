@@ -11,7 +11,6 @@ import { discoverFiles, type Found } from './discover';
 import { createProgress, type Progress, type ProgressStream } from './progress';
 import { readGridFile } from './read';
 import { usableFile, type FileResult } from './result';
-import { summaryWorkbookBytes } from './summary';
 import * as W from './wording';
 
 export interface BatchOptions {
@@ -153,7 +152,7 @@ export async function runBatch(args: string[], opts: BatchOptions, io: BatchIo):
   let code = exitCodeOf(results);
   if (opts.summary !== undefined) {
     try {
-      const written = writeOutputFile(opts.summary, await summaryWorkbookBytes(results), { force: opts.force });
+      const written = writeOutputFile(opts.summary, await (await import('./summary')).summaryWorkbookBytes(results), { force: opts.force });
       // With --json, standard output holds only the documents.
       (opts.json ? io.stderr : io.stdout)(W.summaryWritten(inertText(written)) + '\n');
     } catch (e) {

@@ -11,6 +11,8 @@ const ZIP64_EOCD_SIG = 0x06064b50;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 const CHUNK = 64 * 1024;
+/** Parts that inflate to at most this are inflated in one synchronous call. */
+const SMALL_PART = 4 * 1024 * 1024;
 
 export interface ZipEntry {
   name: string;
@@ -89,6 +91,15 @@ export class ZipPackage {
       return;
     }
     if (e.method !== 8) throw corrupt(this.file, `部件“${e.name}”使用了不支持的压缩方式（${e.method}）`);
+    const whole = this.inflateSmall(e, data);
+    if (whole) {
+      for (let i = 0; i < whole.length; i += CHUNK) {
+        const chunk = whole.subarray(i, Math.min(i + CHUNK, whole.length));
+        count(chunk.length);
+        onChunk(chunk);
+      }
+      return;
+    }
     const inflater = zlib.createInflateRaw({ chunkSize: CHUNK });
     inflater.end(data);
     try {
@@ -103,6 +114,23 @@ export class ZipPackage {
       if (typeof code === 'string' && code.startsWith('Z_')) {
         throw corrupt(this.file, `部件“${e.name}”无法解压`);
       }
+      throw err;
+    }
+  }
+
+  /**
+   * A small part inflated in one synchronous call (no thread-pool round trip per part), its
+   * output capped at SMALL_PART bytes whatever its header declares; undefined when it inflates
+   * to more, for the streaming path to take it with its limits.
+   */
+  private inflateSmall(e: ZipEntry, data: Buffer): Buffer | undefined {
+    if (data.length > SMALL_PART) return undefined;
+    try {
+      return zlib.inflateRawSync(data, { maxOutputLength: SMALL_PART });
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (code === 'ERR_BUFFER_TOO_LARGE') return undefined;
+      if (typeof code === 'string' && code.startsWith('Z_')) throw corrupt(this.file, `部件“${e.name}”无法解压`);
       throw err;
     }
   }
