@@ -121,6 +121,133 @@ function visibleNodes(groups: FindingGroup[], expanded: Set<string>): Node[] {
   return out;
 }
 
+/** The tree's keys: arrows, Home and End move; Right and Left open and close a group; Enter and Space act. */
+function treeKeyHandler(p: { nodes: Node[]; tabId?: string; expanded: Set<string>; focusNode(id: string): void; onToggle(key: string): void; onCurrent(id: string, select: boolean): void }) {
+  const { nodes, tabId, expanded, focusNode, onToggle, onCurrent } = p;
+  return (e: React.KeyboardEvent) => {
+      const i = nodes.findIndex((n) => n.id === tabId);
+      const node = nodes[i];
+      if (!node) return;
+      const go = (j: number) => {
+        const n = nodes[Math.max(0, Math.min(nodes.length - 1, j))];
+        focusNode(n.id);
+        if (n.item) onCurrent(n.id, false);
+      };
+      const open = expanded.has(node.group.key);
+      switch (e.key) {
+        case 'ArrowDown':
+          go(i + 1);
+          break;
+        case 'ArrowUp':
+          go(i - 1);
+          break;
+        case 'Home':
+          go(0);
+          break;
+        case 'End':
+          go(nodes.length - 1);
+          break;
+        case 'ArrowRight':
+          if (!node.item && !open) onToggle(node.group.key);
+          else if (!node.item) go(i + 1);
+          break;
+        case 'ArrowLeft':
+          if (node.item) focusNode(`g:${node.group.key}`);
+          else if (open) onToggle(node.group.key);
+          break;
+        case 'Enter':
+        case ' ':
+          if (node.item) onCurrent(node.id, true);
+          else onToggle(node.group.key);
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+      e.stopPropagation();
+    };
+}
+
+function FindingsHead({ groupBy, onGroupBy }: { groupBy: GroupBy; onGroupBy(by: GroupBy): void }) {
+  const s = useStyles();
+  return (
+    <div className={s.head}>
+      <h2 id="findings-title" className={s.h2}>
+        问题清单
+      </h2>
+      <div className={s.toggles} role="group" aria-label="分组方式">
+        <ToggleButton size="small" appearance={groupBy === 'rule' ? 'primary' : 'subtle'} checked={groupBy === 'rule'} onClick={() => onGroupBy('rule')}>
+          按检查项
+        </ToggleButton>
+        <ToggleButton size="small" appearance={groupBy === 'sheet' ? 'primary' : 'subtle'} checked={groupBy === 'sheet'} onClick={() => onGroupBy('sheet')}>
+          按工作表
+        </ToggleButton>
+      </div>
+    </div>
+  );
+}
+
+function FindingsNav({ pos, total, busy, onStep }: { pos: number; total: number; busy: boolean; onStep(delta: number): void }) {
+  const s = useStyles();
+  return (
+    <div className={s.nav}>
+      <Button size="small" icon={<ArrowUp16Regular />} onClick={() => onStep(-1)} disabledFocusable={busy} aria-keyshortcuts="Alt+ArrowUp">
+        上一个
+      </Button>
+      <Button size="small" icon={<ArrowDown16Regular />} onClick={() => onStep(1)} disabledFocusable={busy} aria-keyshortcuts="Alt+ArrowDown">
+        下一个
+      </Button>
+      <span className={s.pos} data-testid="position">
+        {pos >= 0 ? `第 ${pos + 1} 个，共 ${total} 个` : `共 ${total} 个`}
+      </span>
+    </div>
+  );
+}
+
+interface FindingItemProps {
+  it: ListedFinding;
+  index: number;
+  size: number;
+  isCur: boolean;
+  tabbable: boolean;
+  groupBy: GroupBy;
+  setFocusId(id: string): void;
+  onCurrent(id: string, select: boolean): void;
+}
+
+function FindingItem({ it, index, size, isCur, tabbable, groupBy, setFocusId, onCurrent }: FindingItemProps) {
+  const s = useStyles();
+  const f = it.finding;
+  return (
+    <li
+      id={domId(it.id)}
+      role="treeitem"
+      aria-level={2}
+      aria-setsize={size}
+      aria-posinset={index + 1}
+      aria-selected={isCur}
+      tabIndex={tabbable ? 0 : -1}
+      className={mergeClasses(s.item, isCur && s.current)}
+      data-finding={`${f.sheet}!${f.cell}`}
+      data-id={it.id}
+      data-severity={f.severity}
+      onFocus={(e) => {
+        e.stopPropagation();
+        setFocusId(it.id);
+      }}
+      onClick={(e) => {
+        e.stopPropagation();
+        setFocusId(it.id);
+        onCurrent(it.id, true);
+      }}
+    >
+      <SeverityIcon severity={f.severity} />
+      <span className={mergeClasses(s.message, s.clamp)}>{inertText(f.message)}</span>
+      <span className={s.cell}>{groupBy === 'rule' ? `${inertText(f.sheet)}!${f.cell}` : f.cell}</span>
+    </li>
+  );
+}
+
 export function Findings(props: FindingsProps) {
   const { groups, order, groupBy, current, expanded, busy, onGroupBy, onToggle, onCurrent, card } = props;
   const s = useStyles();
@@ -151,75 +278,12 @@ export function Findings(props: FindingsProps) {
     onCurrent(order[i].id, true);
   };
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    const i = nodes.findIndex((n) => n.id === tabId);
-    const node = nodes[i];
-    if (!node) return;
-    const go = (j: number) => {
-      const n = nodes[Math.max(0, Math.min(nodes.length - 1, j))];
-      focusNode(n.id);
-      if (n.item) onCurrent(n.id, false);
-    };
-    const open = expanded.has(node.group.key);
-    switch (e.key) {
-      case 'ArrowDown':
-        go(i + 1);
-        break;
-      case 'ArrowUp':
-        go(i - 1);
-        break;
-      case 'Home':
-        go(0);
-        break;
-      case 'End':
-        go(nodes.length - 1);
-        break;
-      case 'ArrowRight':
-        if (!node.item && !open) onToggle(node.group.key);
-        else if (!node.item) go(i + 1);
-        break;
-      case 'ArrowLeft':
-        if (node.item) focusNode(`g:${node.group.key}`);
-        else if (open) onToggle(node.group.key);
-        break;
-      case 'Enter':
-      case ' ':
-        if (node.item) onCurrent(node.id, true);
-        else onToggle(node.group.key);
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
-  };
+  const onKeyDown = treeKeyHandler({ nodes, tabId, expanded, focusNode, onToggle, onCurrent });
 
   return (
     <section className={s.root} aria-labelledby="findings-title" data-testid="findings">
-      <div className={s.head}>
-        <h2 id="findings-title" className={s.h2}>
-          问题清单
-        </h2>
-        <div className={s.toggles} role="group" aria-label="分组方式">
-          <ToggleButton size="small" appearance={groupBy === 'rule' ? 'primary' : 'subtle'} checked={groupBy === 'rule'} onClick={() => onGroupBy('rule')}>
-            按检查项
-          </ToggleButton>
-          <ToggleButton size="small" appearance={groupBy === 'sheet' ? 'primary' : 'subtle'} checked={groupBy === 'sheet'} onClick={() => onGroupBy('sheet')}>
-            按工作表
-          </ToggleButton>
-        </div>
-      </div>
-      <div className={s.nav}>
-        <Button size="small" icon={<ArrowUp16Regular />} onClick={() => step(-1)} disabledFocusable={busy} aria-keyshortcuts="Alt+ArrowUp">
-          上一个
-        </Button>
-        <Button size="small" icon={<ArrowDown16Regular />} onClick={() => step(1)} disabledFocusable={busy} aria-keyshortcuts="Alt+ArrowDown">
-          下一个
-        </Button>
-        <span className={s.pos} data-testid="position">
-          {pos >= 0 ? `第 ${pos + 1} 个，共 ${order.length} 个` : `共 ${order.length} 个`}
-        </span>
-      </div>
+      <FindingsHead groupBy={groupBy} onGroupBy={onGroupBy} />
+      <FindingsNav pos={pos} total={order.length} busy={busy} onStep={step} />
       {card}
       <ul className={s.tree} role="tree" aria-labelledby="findings-title" ref={treeRef} onKeyDown={onKeyDown}>
         {groups.map((g, gi) => {
@@ -256,39 +320,9 @@ export function Findings(props: FindingsProps) {
               </div>
               {open && (
                 <ul role="group" className={s.sub}>
-                  {g.items.map((it, ii) => {
-                    const f = it.finding;
-                    const isCur = it.id === current;
-                    return (
-                      <li
-                        key={it.id}
-                        id={domId(it.id)}
-                        role="treeitem"
-                        aria-level={2}
-                        aria-setsize={g.items.length}
-                        aria-posinset={ii + 1}
-                        aria-selected={isCur}
-                        tabIndex={tabId === it.id ? 0 : -1}
-                        className={mergeClasses(s.item, isCur && s.current)}
-                        data-finding={`${f.sheet}!${f.cell}`}
-                        data-id={it.id}
-                        data-severity={f.severity}
-                        onFocus={(e) => {
-                          e.stopPropagation();
-                          setFocusId(it.id);
-                        }}
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          setFocusId(it.id);
-                          onCurrent(it.id, true);
-                        }}
-                      >
-                        <SeverityIcon severity={f.severity} />
-                        <span className={mergeClasses(s.message, s.clamp)}>{inertText(f.message)}</span>
-                        <span className={s.cell}>{groupBy === 'rule' ? `${inertText(f.sheet)}!${f.cell}` : f.cell}</span>
-                      </li>
-                    );
-                  })}
+                  {g.items.map((it, ii) => (
+                    <FindingItem key={it.id} it={it} index={ii} size={g.items.length} isCur={it.id === current} tabbable={tabId === it.id} groupBy={groupBy} setFocusId={setFocusId} onCurrent={onCurrent} />
+                  ))}
                 </ul>
               )}
             </li>
