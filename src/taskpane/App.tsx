@@ -8,7 +8,9 @@ import { Button, FluentProvider, ProgressBar, Spinner, Text, makeStyles, tokens 
 import { DocumentArrowDown20Regular, DocumentText20Regular, Eraser20Regular, TableAdd20Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
 import { inertText } from '../core/inert';
 import type { WorkbookEvent, WorkbookHost } from '../office/host';
-import { existingNames, initialState, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
+import type { Grid } from '../core/grid';
+import type { ListedFinding } from './findingsModel';
+import { existingNames, initialState, type Action, noTable, reducer, severityCounts, tableSummaries, type Phase, type Task } from './state';
 import { Notices, PaneHeader } from './PaneParts';
 import { Findings } from './Findings';
 import { Summary } from './Summary';
@@ -77,6 +79,89 @@ export function App({ host, theme }: { host: WorkbookHost; theme?: OfficeThemeCo
   );
 }
 
+/** The workbook's events: an edit makes the results out of date; a selection shows its finding. */
+function useWorkbookEvents(
+  host: WorkbookHost,
+  grid: Grid | undefined,
+  dispatch: React.Dispatch<Action>,
+  act: { isOwnChange(e: WorkbookEvent): boolean },
+  order: ListedFinding[],
+  expandFor: (id: string) => void,
+) {
+  const actRef = React.useRef(act);
+  actRef.current = act;
+  const orderRef = React.useRef(order);
+  orderRef.current = order;
+  const expandRef = React.useRef(expandFor);
+  expandRef.current = expandFor;
+  React.useEffect(() => {
+    let stop: (() => Promise<void>) | undefined;
+    let gone = false;
+    const onEvent = (e: WorkbookEvent) => {
+      if (e.kind === 'changed') {
+        if (!actRef.current.isOwnChange(e)) dispatch({ type: 'stale' });
+        return;
+      }
+      const it = findingAt(orderRef.current, e.sheet, e.address);
+      if (it) {
+        expandRef.current(it.id);
+        dispatch({ type: 'selected', sheet: it.finding.sheet, cell: it.finding.cell, key: it.id });
+      }
+    };
+    host
+      .watch(onEvent)
+      .then((unwatch) => (gone ? void unwatch() : (stop = unwatch)))
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      void stop?.();
+    };
+    // Registered again after each check, so sheets added since are followed too.
+  }, [host, grid]);
+}
+
+/** 一键检查 and the other buttons, with the last Word export's download link. */
+function ActionButtons({ act, busy, canAddBasic }: { act: ReturnType<typeof usePaneActions>; busy: Task | null; canAddBasic: boolean }) {
+  const s = useStyles();
+  const isBusy = busy !== null;
+  return (
+    <div className={s.actions}>
+      <Button
+        appearance="primary"
+        className={s.full}
+        icon={busy === 'check' ? <Spinner size="tiny" appearance="inverted" /> : <TaskListSquareLtr20Regular />}
+        onClick={act.check}
+        disabledFocusable={isBusy}
+      >
+        一键检查
+      </Button>
+      <div className={s.secondary}>
+        <Button icon={<DocumentText20Regular />} onClick={act.report} disabledFocusable={isBusy}>
+          生成报告
+        </Button>
+        <Button icon={<Eraser20Regular />} onClick={act.clear} disabledFocusable={isBusy}>
+          清除标记
+        </Button>
+      </div>
+      <div className={s.secondary}>
+        <Button icon={<DocumentArrowDown20Regular />} onClick={act.exportWord} disabledFocusable={isBusy}>
+          导出 Word
+        </Button>
+        {canAddBasic && (
+          <Button icon={<TableAdd20Regular />} onClick={act.insertBasic} disabledFocusable={isBusy}>
+            插入基本情况表
+          </Button>
+        )}
+      </div>
+      {act.download && (
+        <a className={s.link} href={act.download.url} download={act.download.name} data-testid="download">
+          {`下载 ${act.download.name}`}
+        </a>
+      )}
+    </div>
+  );
+}
+
 export function Pane({ host }: { host: WorkbookHost }) {
   const s = useStyles();
   const [state, dispatch] = React.useReducer(reducer, initialState);
@@ -109,8 +194,6 @@ export function Pane({ host }: { host: WorkbookHost }) {
     const target = summaryRef.current ?? document.querySelector<HTMLElement>('[data-testid="no-table"], [data-testid="notice"]');
     target?.focus();
   });
-  const actRef = React.useRef(act);
-  actRef.current = act;
 
   // Groups start closed when there are many findings; a single group, or a short list, starts open.
   React.useEffect(() => {
@@ -137,35 +220,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
     if (select) act.locate(it.finding);
   };
 
-  // The workbook's events: an edit makes the results out of date; a selection shows its finding.
-  const orderRef = React.useRef(order);
-  orderRef.current = order;
-  const expandRef = React.useRef(expandFor);
-  expandRef.current = expandFor;
-  React.useEffect(() => {
-    let stop: (() => Promise<void>) | undefined;
-    let gone = false;
-    const onEvent = (e: WorkbookEvent) => {
-      if (e.kind === 'changed') {
-        if (!actRef.current.isOwnChange(e)) dispatch({ type: 'stale' });
-        return;
-      }
-      const it = findingAt(orderRef.current, e.sheet, e.address);
-      if (it) {
-        expandRef.current(it.id);
-        dispatch({ type: 'selected', sheet: it.finding.sheet, cell: it.finding.cell, key: it.id });
-      }
-    };
-    host
-      .watch(onEvent)
-      .then((unwatch) => (gone ? void unwatch() : (stop = unwatch)))
-      .catch(() => undefined);
-    return () => {
-      gone = true;
-      void stop?.();
-    };
-    // Registered again after each check, so sheets added since are followed too.
-  }, [host, grid]);
+  useWorkbookEvents(host, grid, dispatch, act, order, expandFor);
 
   React.useEffect(() => {
     if (state.askReport) askRef.current?.focus();
@@ -199,40 +254,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
       </div>
       <PaneHeader state={state} busy={isBusy} onProfile={act.chooseProfile} />
 
-      <div className={s.actions}>
-        <Button
-          appearance="primary"
-          className={s.full}
-          icon={busy === 'check' ? <Spinner size="tiny" appearance="inverted" /> : <TaskListSquareLtr20Regular />}
-          onClick={act.check}
-          disabledFocusable={isBusy}
-        >
-          一键检查
-        </Button>
-        <div className={s.secondary}>
-          <Button icon={<DocumentText20Regular />} onClick={act.report} disabledFocusable={isBusy}>
-            生成报告
-          </Button>
-          <Button icon={<Eraser20Regular />} onClick={act.clear} disabledFocusable={isBusy}>
-            清除标记
-          </Button>
-        </div>
-        <div className={s.secondary}>
-          <Button icon={<DocumentArrowDown20Regular />} onClick={act.exportWord} disabledFocusable={isBusy}>
-            导出 Word
-          </Button>
-          {canAddBasic && (
-            <Button icon={<TableAdd20Regular />} onClick={act.insertBasic} disabledFocusable={isBusy}>
-              插入基本情况表
-            </Button>
-          )}
-        </div>
-        {act.download && (
-          <a className={s.link} href={act.download.url} download={act.download.name} data-testid="download">
-            {`下载 ${act.download.name}`}
-          </a>
-        )}
-      </div>
+      <ActionButtons act={act} busy={busy} canAddBasic={canAddBasic} />
 
       {busy !== null && busy !== 'select' && (
         <div className={s.progress} data-testid="progress">
