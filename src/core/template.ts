@@ -331,20 +331,61 @@ function tableWidth(t: TableModel, opts: LayoutOptions): number {
   return 9 + (hasTier ? 1 : 0) - (opts.noWeightColumn ? 1 : 0);
 }
 
+/** The state of one table's layout: the writer, the table width and the current row. */
+interface TableLayout {
+  t: TableModel;
+  ctx: Ctx;
+  opts: LayoutOptions;
+  L: Labeler;
+  w: SheetWriter;
+  /** Number of columns of the table. */
+  W: number;
+  /** The current row (relative to the origin). */
+  r: number;
+  /** Records the address of a model field. */
+  at: (key: string, cell: string) => void;
+}
+
+/** Column positions of the indicator block's fields, and where the hidden column goes. */
+interface IndicatorColumns {
+  cols: Record<string, number>;
+  hasTier: boolean;
+  /** The hidden column. */
+  HC: number;
+}
+
 function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
   const { opts, L, addr, path } = ctx;
   const { r: r0, c: c0 } = opts.origin ? parseA1(opts.origin) : { r: 0, c: 0 };
   const w = new SheetWriter(sheetName, r0, c0);
-  const W = tableWidth(t, opts);
   const at = (key: string, cell: string) => {
     addr[`${path}.${key}`] = { sheet: sheetName, cell };
   };
-  let r = 0;
-  const blankRow = () => {
-    if (opts.extraBlankRows) r++;
-  };
+  const s: TableLayout = { t, ctx, opts, L, w, W: tableWidth(t, opts), r: 0, at };
+  layoutTitle(s);
+  blankRow(s);
+  layoutHead(s);
+  blankRow(s);
+  layoutFunds(s);
+  blankRow(s);
+  layoutGoals(s);
+  const ic = layoutIndicatorHeader(s);
+  layoutIndicatorRows(s, ic);
+  if (opts.extraBlankRows) {
+    w.set(s.r, ic.cols.name, { value: '……' });
+    s.r++;
+  }
+  layoutTotals(s, ic.cols);
+  return w.sheet();
+}
 
-  // Title and year line.
+function blankRow(s: TableLayout): void {
+  if (s.opts.extraBlankRows) s.r++;
+}
+
+/** Title and year line. */
+function layoutTitle(s: TableLayout): void {
+  const { t, ctx, opts, w, W, at } = s;
   const title =
     t.title ??
     (ctx.blank
@@ -354,40 +395,55 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
       : t.kind === 'department'
         ? `${t.name}${t.year}年度部门整体支出绩效自评表`
         : `${t.year}年度项目支出绩效自评表`);
-  at('title', w.set(r, 0, { value: title }));
-  w.merge(r, 0, r, W - 1);
-  r++;
-  if (opts.noYearLine && !ctx.blank) at('year', w.addr(r - 1, 0));
+  at('title', w.set(s.r, 0, { value: title }));
+  w.merge(s.r, 0, s.r, W - 1);
+  s.r++;
+  if (opts.noYearLine && !ctx.blank) at('year', w.addr(s.r - 1, 0));
   else {
-    at('year', w.set(r, 0, { value: ctx.blank ? '（    年度）' : `（${t.year}年度）` }));
-    w.merge(r, 0, r, W - 1);
-    r++;
+    at('year', w.set(s.r, 0, { value: ctx.blank ? '（    年度）' : `（${t.year}年度）` }));
+    w.merge(s.r, 0, s.r, W - 1);
+    s.r++;
   }
-  blankRow();
+}
 
-  // Head.
-  const head = (key: string, value: string | undefined, c: number, span: number): void => {
-    const label = L.get(key);
-    if (opts.inlineHeadValues && value) {
-      at(key === '部门名称' || key === '项目名称' ? 'name' : key === '主管部门' ? 'competentDept' : 'implementer', w.set(r, c, { value: `${label}：${value}` }));
-      w.merge(r, c, r, c + span);
-      return;
-    }
-    w.set(r, c, { value: label });
-    const cell = w.set(r, c + 1, text(value));
-    w.merge(r, c + 1, r, c + span);
-    at(key === '部门名称' || key === '项目名称' ? 'name' : key === '主管部门' ? 'competentDept' : 'implementer', cell);
-  };
-  head(t.kind === 'department' ? '部门名称' : '项目名称', ctx.blank ? undefined : t.name, 0, W - 1);
-  r++;
+/** Head: the table's name, and the competent department and implementer where given. */
+function layoutHead(s: TableLayout): void {
+  const { t, ctx, W } = s;
+  layoutHeadField(s, t.kind === 'department' ? '部门名称' : '项目名称', ctx.blank ? undefined : t.name, 0, W - 1);
+  s.r++;
   if (t.kind === 'project' || t.competentDept !== undefined || t.implementer !== undefined) {
-    head('主管部门', t.competentDept, 0, 3);
-    head('实施单位', t.implementer, 4, W - 5);
-    r++;
+    layoutHeadField(s, '主管部门', t.competentDept, 0, 3);
+    layoutHeadField(s, '实施单位', t.implementer, 4, W - 5);
+    s.r++;
   }
-  blankRow();
+}
 
-  // Funds block: label in A:B, columns C..H.
+function layoutHeadField(s: TableLayout, key: string, value: string | undefined, c: number, span: number): void {
+  const { opts, L, w, at, r } = s;
+  const label = L.get(key);
+  const field = key === '部门名称' || key === '项目名称' ? 'name' : key === '主管部门' ? 'competentDept' : 'implementer';
+  if (opts.inlineHeadValues && value) {
+    at(field, w.set(r, c, { value: `${label}：${value}` }));
+    w.merge(r, c, r, c + span);
+    return;
+  }
+  w.set(r, c, { value: label });
+  const cell = w.set(r, c + 1, text(value));
+  w.merge(r, c + 1, r, c + span);
+  at(field, cell);
+}
+
+type FundKey = 'initial' | 'adjusted' | 'executed' | 'weight' | 'rate' | 'score';
+
+/** Funds block: label in A:B, columns C..H. */
+function layoutFunds(s: TableLayout): void {
+  const fc = layoutFundsHeader(s);
+  s.t.funds.rows.forEach((row, j) => layoutFundsRow(s, fc, row, j));
+}
+
+/** The funds block's header row; returns the column of each field shown. */
+function layoutFundsHeader(s: TableLayout): Partial<Record<FundKey, number>> {
+  const { t, opts, L, w, at, r } = s;
   const unit = t.funds.unit ?? '万元';
   const fv = opts.fundsColumns ?? 'standard';
   const headerWeight = t.funds.rows.find((x) => x.weight !== undefined)?.weight;
@@ -401,49 +457,68 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
     (k) => !(fv === 'noInitial' && k === 'initial') && !(fv === 'weightInHeader' && k === 'weight'),
   );
   const fundLabel = { initial: '年初预算数', adjusted: '全年预算数', executed: '全年执行数', weight: '资金分值', rate: '执行率', score: '资金得分' };
-  const fc: Partial<Record<(typeof fundKeys)[number], number>> = {};
+  const fc: Partial<Record<FundKey, number>> = {};
   fundKeys.forEach((k, i) => {
     fc[k] = 2 + i;
     w.set(r, 2 + i, { value: L.get(fundLabel[k]) });
   });
-  r++;
-  t.funds.rows.forEach((row, j) => {
-    const key = fundsKey(row.label);
-    let label = key ? L.get(key) : L.plain(row.label);
-    if (/^其中[：:]/.test(row.label) && !/^其中/.test(label)) label = '其中：' + label;
-    at(`funds.rows.${j}.label`, w.set(r, 0, { value: label }));
-    w.merge(r, 0, r, 1);
-    const put = (k: (typeof fundKeys)[number], cell: Cell | undefined) => {
-      if (fc[k] !== undefined) at(`funds.rows.${j}.${k}`, w.set(r, fc[k]!, cell));
-    };
-    put('initial', numCell(row.initial, opts, '0.00'));
-    put('adjusted', numCell(row.adjusted, opts, '0.00'));
-    put('executed', numCell(row.executed, opts, '0.00'));
-    put('weight', numCell(row.weight, opts));
-    put('rate', formula(rateCell(row.rate, opts), opts.formulas));
-    put('score', formula(numCell(row.score, opts, '0.00'), opts.formulas));
-    r++;
-  });
-  blankRow();
+  s.r++;
+  return fc;
+}
 
-  // Goals block.
-  if (t.goals || ctx.blank) {
-    at('goals.label', w.set(r, 0, { value: L.get('年度总体目标') }));
-    w.merge(r, 0, r + 1, 0);
-    w.set(r, 1, { value: L.get('预期目标') });
-    w.merge(r, 1, r, 4);
-    w.set(r, 5, { value: L.get('实际完成情况') });
-    w.merge(r, 5, r, W - 1);
-    r++;
-    at('goals.expected', w.set(r, 1, text(t.goals?.expected)));
-    w.merge(r, 1, r, 4);
-    at('goals.actual', w.set(r, 5, text(t.goals?.actual)));
-    w.merge(r, 5, r, W - 1);
-    r++;
-    blankRow();
-  }
+function layoutFundsRow(s: TableLayout, fc: Partial<Record<FundKey, number>>, row: TableModel['funds']['rows'][number], j: number): void {
+  const { opts, L, w, at, r } = s;
+  const key = fundsKey(row.label);
+  let label = key ? L.get(key) : L.plain(row.label);
+  if (/^其中[：:]/.test(row.label) && !/^其中/.test(label)) label = '其中：' + label;
+  at(`funds.rows.${j}.label`, w.set(r, 0, { value: label }));
+  w.merge(r, 0, r, 1);
+  const put = (k: FundKey, cell: Cell | undefined) => {
+    if (fc[k] !== undefined) at(`funds.rows.${j}.${k}`, w.set(r, fc[k]!, cell));
+  };
+  put('initial', numCell(row.initial, opts, '0.00'));
+  put('adjusted', numCell(row.adjusted, opts, '0.00'));
+  put('executed', numCell(row.executed, opts, '0.00'));
+  put('weight', numCell(row.weight, opts));
+  put('rate', formula(rateCell(row.rate, opts), opts.formulas));
+  put('score', formula(numCell(row.score, opts, '0.00'), opts.formulas));
+  s.r++;
+}
 
-  // Indicator block.
+/** Goals block (always in template mode). */
+function layoutGoals(s: TableLayout): void {
+  const { t, ctx, L, w, W, at } = s;
+  if (!(t.goals || ctx.blank)) return;
+  at('goals.label', w.set(s.r, 0, { value: L.get('年度总体目标') }));
+  w.merge(s.r, 0, s.r + 1, 0);
+  w.set(s.r, 1, { value: L.get('预期目标') });
+  w.merge(s.r, 1, s.r, 4);
+  w.set(s.r, 5, { value: L.get('实际完成情况') });
+  w.merge(s.r, 5, s.r, W - 1);
+  s.r++;
+  at('goals.expected', w.set(s.r, 1, text(t.goals?.expected)));
+  w.merge(s.r, 1, s.r, 4);
+  at('goals.actual', w.set(s.r, 5, text(t.goals?.actual)));
+  w.merge(s.r, 5, s.r, W - 1);
+  s.r++;
+  blankRow(s);
+}
+
+const indicatorHeadKeys: Record<string, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  target: '年度指标值',
+  actual: '实际完成值',
+  weight: '分值',
+  score: '得分',
+  deviation: '偏差原因分析及改进措施',
+  tier: '完成档次',
+};
+
+/** The indicator block's header (one or two rows) and the hidden column's head. */
+function layoutIndicatorHeader(s: TableLayout): IndicatorColumns {
+  const { t, opts, L, w, W, at } = s;
   const hasTier = t.indicators.some((i) => i.tier);
   // Column positions (relative) of each field.
   const order = opts.weightBeforeTarget
@@ -452,35 +527,25 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
   if (hasTier) order.push('tier');
   const cols: Record<string, number> = {};
   order.filter((k) => !(k === 'weight' && opts.noWeightColumn)).forEach((k, i) => (cols[k] = 1 + i));
-  const headKeys: Record<string, string> = {
-    level1: '一级指标',
-    level2: '二级指标',
-    name: '三级指标',
-    target: '年度指标值',
-    actual: '实际完成值',
-    weight: '分值',
-    score: '得分',
-    deviation: '偏差原因分析及改进措施',
-    tier: '完成档次',
-  };
-  const hr = r;
+  const hr = s.r;
   at('indicatorHeader', w.addr(hr, 0));
   if (opts.twoRowHeader) {
+    const r = s.r;
     w.merge(r, 0, r + 1, 0);
     w.set(r, 1, { value: L.get('绩效指标', '绩效指标') });
     w.merge(r, 1, r, 3);
     for (const [k, c] of Object.entries(cols)) {
-      if (k === 'level1' || k === 'level2' || k === 'name') w.set(r + 1, c, { value: L.get(headKeys[k]) });
+      if (k === 'level1' || k === 'level2' || k === 'name') w.set(r + 1, c, { value: L.get(indicatorHeadKeys[k]) });
       else {
-        w.set(r, c, { value: L.get(headKeys[k]) });
+        w.set(r, c, { value: L.get(indicatorHeadKeys[k]) });
         w.merge(r, c, r + 1, c);
       }
     }
-    r += 2;
+    s.r += 2;
   } else {
-    w.set(r, 0, { value: '绩效指标' });
-    for (const [k, c] of Object.entries(cols)) w.set(r, c, { value: L.get(headKeys[k]) });
-    r++;
+    w.set(s.r, 0, { value: '绩效指标' });
+    for (const [k, c] of Object.entries(cols)) w.set(s.r, c, { value: L.get(indicatorHeadKeys[k]) });
+    s.r++;
   }
   // The hidden column stays clear of a grade written right of the totals row.
   const HC = opts.gradePlace === 'totals' ? W + 1 : W;
@@ -488,56 +553,77 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
     w.set(hr, HC, { value: '填报说明' });
     w.hidden.push(HC);
   }
+  return { cols, hasTier, HC };
+}
 
-  const l1Label = (name: string): string => {
-    const wgt = t.level1Weights?.[name];
-    const shown = opts.levelVariants ? (name === '效益指标' ? '效果指标' : name === '产出指标' ? '产出指标等' : name) : name;
-    return L.plain(shown) + (wgt !== undefined ? `（${fmtNumber(wgt)}分）` : '');
-  };
-  const l2Label = (name: string): string =>
-    L.plain(opts.levelVariants ? (name === '服务对象满意度指标' ? '满意度指标' : name === '数量指标' ? '数量指标等' : name) : name);
-  const mode = opts.levelCells ?? 'merged';
-  t.indicators.forEach((ind, k) => {
-    const p = `indicators.${k}`;
-    const prev = k > 0 ? t.indicators[k - 1] : undefined;
-    const newL1 = !prev || prev.level1 !== ind.level1;
-    const newL2 = newL1 || !prev || prev.level2 !== ind.level2;
-    // Level-1 cell.
-    if (newL1 || mode === 'repeated') w.set(r, cols.level1, text(l1Label(ind.level1)));
-    if (newL1) {
-      if (t.level1Weights?.[ind.level1] !== undefined) at(`level1Weights.${ind.level1}`, w.addr(r, cols.level1));
-      let end = k;
-      while (end + 1 < t.indicators.length && t.indicators[end + 1].level1 === ind.level1) end++;
-      if (mode === 'merged') w.merge(r, cols.level1, r + (end - k), cols.level1);
-    }
-    // The reader reports the cell whose text it used: the group's first cell unless repeated.
-    const l1Row = mode === 'repeated' ? r : r - (k - firstOf(t.indicators, k, 'level1'));
-    at(`${p}.level1`, w.addr(l1Row, cols.level1));
-    if (newL2 || mode === 'repeated') w.set(r, cols.level2, text(l2Label(ind.level2)));
-    if (newL2) {
-      let end = k;
-      while (end + 1 < t.indicators.length && t.indicators[end + 1].level1 === ind.level1 && t.indicators[end + 1].level2 === ind.level2) end++;
-      if (mode === 'merged') w.merge(r, cols.level2, r + (end - k), cols.level2);
-    }
-    const l2Row = mode === 'repeated' ? r : r - (k - firstOf(t.indicators, k, 'level2'));
-    at(`${p}.level2`, w.addr(l2Row, cols.level2));
-    const prefix = !ind.name ? '' : opts.numberedNames === 'colon' ? `指标${k + 1}：` : opts.numberedNames === 'dot' ? `${k + 1}.` : '';
-    at(`${p}.name`, w.set(r, cols.name, text(ind.name && prefix + ind.name)));
-    at(`${p}.target`, w.set(r, cols.target, valueCell(ind.target, opts)));
-    at(`${p}.actual`, w.set(r, cols.actual, valueCell(ind.actual, opts)));
-    if (cols.weight !== undefined) at(`${p}.weight`, w.set(r, cols.weight, numCell(ind.weight, opts)));
-    at(`${p}.score`, w.set(r, cols.score, numCell(ind.score, opts, '0.00')));
-    at(`${p}.deviation`, w.set(r, cols.deviation, text(ind.deviation)));
-    if (hasTier) at(`${p}.tier`, w.set(r, cols.tier, text(ind.tier)));
-    if (opts.hiddenColumn && k % 3 === 0) w.set(r, HC, { value: '已核对' });
-    r++;
+function level1Label(s: TableLayout, name: string): string {
+  const wgt = s.t.level1Weights?.[name];
+  const shown = s.opts.levelVariants ? (name === '效益指标' ? '效果指标' : name === '产出指标' ? '产出指标等' : name) : name;
+  return s.L.plain(shown) + (wgt !== undefined ? `（${fmtNumber(wgt)}分）` : '');
+}
+
+function level2Label(s: TableLayout, name: string): string {
+  return s.L.plain(s.opts.levelVariants ? (name === '服务对象满意度指标' ? '满意度指标' : name === '数量指标' ? '数量指标等' : name) : name);
+}
+
+/** One row per indicator. */
+function layoutIndicatorRows(s: TableLayout, ic: IndicatorColumns): void {
+  s.t.indicators.forEach((ind, k) => {
+    layoutLevelCells(s, ic.cols, ind, k);
+    layoutIndicatorFields(s, ic, ind, k);
+    s.r++;
   });
-  if (opts.extraBlankRows) {
-    w.set(r, cols.name, { value: '……' });
-    r++;
-  }
+}
 
-  // Totals and grade.
+/** An indicator's level-1 and level-2 cells: written (and merged over their group) where a group starts. */
+function layoutLevelCells(s: TableLayout, cols: Record<string, number>, ind: IndicatorModel, k: number): void {
+  const { t, opts, w, at, r } = s;
+  const mode = opts.levelCells ?? 'merged';
+  const p = `indicators.${k}`;
+  const prev = k > 0 ? t.indicators[k - 1] : undefined;
+  const newL1 = !prev || prev.level1 !== ind.level1;
+  const newL2 = newL1 || !prev || prev.level2 !== ind.level2;
+  // Level-1 cell.
+  if (newL1 || mode === 'repeated') w.set(r, cols.level1, text(level1Label(s, ind.level1)));
+  if (newL1) {
+    if (t.level1Weights?.[ind.level1] !== undefined) at(`level1Weights.${ind.level1}`, w.addr(r, cols.level1));
+    let end = k;
+    while (end + 1 < t.indicators.length && t.indicators[end + 1].level1 === ind.level1) end++;
+    if (mode === 'merged') w.merge(r, cols.level1, r + (end - k), cols.level1);
+  }
+  // The reader reports the cell whose text it used: the group's first cell unless repeated.
+  const l1Row = mode === 'repeated' ? r : r - (k - firstOf(t.indicators, k, 'level1'));
+  at(`${p}.level1`, w.addr(l1Row, cols.level1));
+  if (newL2 || mode === 'repeated') w.set(r, cols.level2, text(level2Label(s, ind.level2)));
+  if (newL2) {
+    let end = k;
+    while (end + 1 < t.indicators.length && t.indicators[end + 1].level1 === ind.level1 && t.indicators[end + 1].level2 === ind.level2) end++;
+    if (mode === 'merged') w.merge(r, cols.level2, r + (end - k), cols.level2);
+  }
+  const l2Row = mode === 'repeated' ? r : r - (k - firstOf(t.indicators, k, 'level2'));
+  at(`${p}.level2`, w.addr(l2Row, cols.level2));
+}
+
+/** An indicator's own fields: name, target, actual, weight, score, deviation, tier. */
+function layoutIndicatorFields(s: TableLayout, ic: IndicatorColumns, ind: IndicatorModel, k: number): void {
+  const { opts, w, at, r } = s;
+  const { cols, hasTier, HC } = ic;
+  const p = `indicators.${k}`;
+  const prefix = !ind.name ? '' : opts.numberedNames === 'colon' ? `指标${k + 1}：` : opts.numberedNames === 'dot' ? `${k + 1}.` : '';
+  at(`${p}.name`, w.set(r, cols.name, text(ind.name && prefix + ind.name)));
+  at(`${p}.target`, w.set(r, cols.target, valueCell(ind.target, opts)));
+  at(`${p}.actual`, w.set(r, cols.actual, valueCell(ind.actual, opts)));
+  if (cols.weight !== undefined) at(`${p}.weight`, w.set(r, cols.weight, numCell(ind.weight, opts)));
+  at(`${p}.score`, w.set(r, cols.score, numCell(ind.score, opts, '0.00')));
+  at(`${p}.deviation`, w.set(r, cols.deviation, text(ind.deviation)));
+  if (hasTier) at(`${p}.tier`, w.set(r, cols.tier, text(ind.tier)));
+  if (opts.hiddenColumn && k % 3 === 0) w.set(r, HC, { value: '已核对' });
+}
+
+/** Totals and grade (and the closing note with extra blank rows). */
+function layoutTotals(s: TableLayout, cols: Record<string, number>): void {
+  const { t, ctx, opts, L, w, W, at } = s;
+  let r = s.r;
   at('totals.label', w.set(r, 0, { value: L.get('总分') }));
   w.merge(r, 0, r, Math.min(cols.weight ?? cols.score, cols.score) - 1);
   if (cols.weight !== undefined) at('totalWeight', w.set(r, cols.weight, formula(numCell(ctx.blank ? undefined : (t.totalWeight ?? 100), opts), opts.formulas)));
@@ -562,7 +648,7 @@ function layoutTable(t: TableModel, sheetName: string, ctx: Ctx): Sheet {
     w.merge(r, 0, r, W - 1);
     r++;
   }
-  return w.sheet();
+  s.r = r;
 }
 
 /** Index of the first indicator of k's level group (level1, or level1+level2). */

@@ -454,6 +454,44 @@ function stripSuffixes(tail: string): { rest: string; cmp?: Comparator; approx: 
  * cn: Chinese numerals allowed (and units must then be known units).
  */
 function readNumeric(s: string, cn: boolean): NumReading | null {
+  const head = readPrefixes(s);
+  const lo = scanFigure(s, head.i, cn);
+  if (!lo) return null;
+  const j = lo.end;
+  let k = unitRun(s, j);
+  let loUnitText = s.slice(j, k);
+  let hi: NumTok | null = null;
+  let hiUnitText = '';
+  if (k < s.length && RANGE_SEPS.has(s[k])) {
+    let m = k;
+    while (m < s.length && RANGE_SEPS.has(s[m])) m++;
+    if (m - k <= 2) hi = scanHighFigure(s, m, cn);
+    if (hi) {
+      const e = unitRun(s, hi.end);
+      if (e !== s.length) return null;
+      hiUnitText = s.slice(hi.end, e);
+    } else {
+      // no figure after the separator: it belongs to the unit text (100%到位), which must then end the text
+      k = m;
+      while (k < s.length && !isDigit(s[k])) k++;
+      if (k < s.length) return null;
+      loUnitText = s.slice(j, k);
+    }
+  }
+  if (!hi && k < s.length) return null; // a digit after the unit text: more than one figure
+  if (hi) return rangeReading(head, lo, loUnitText, hi, hiUnitText, cn);
+  return singleReading(head, lo, loUnitText, cn);
+}
+
+/** The comparator and approximation words before the figure, and where the figure starts. */
+interface NumHead {
+  i: number;
+  pre: Cmp | undefined;
+  approx: boolean;
+  more: boolean;
+}
+
+function readPrefixes(s: string): NumHead {
   let i = 0;
   let pre: Cmp | undefined;
   let approx = false;
@@ -483,68 +521,55 @@ function readNumeric(s: string, cn: boolean): NumReading | null {
     }
     if (!hit) break;
   }
-  const lo = scanFigure(s, i, cn);
-  if (!lo) return null;
-  let j = lo.end;
-  let k = unitRun(s, j);
-  let loUnitText = s.slice(j, k);
-  let hi: NumTok | null = null;
-  let hiUnitText = '';
-  if (k < s.length && RANGE_SEPS.has(s[k])) {
-    let m = k;
-    while (m < s.length && RANGE_SEPS.has(s[m])) m++;
-    if (m - k <= 2) {
-      let approxHi = false;
-      for (const [w] of APPROX_PREFIXES) {
-        if (s.startsWith(w, m) && w !== '超') {
-          m += w.length;
-          approxHi = true;
-          break;
-        }
-      }
-      hi = scanFigure(s, m, cn);
-      if (hi && approxHi) hi.approx = true;
-    }
-    if (hi) {
-      const e = unitRun(s, hi.end);
-      if (e !== s.length) return null;
-      hiUnitText = s.slice(hi.end, e);
-    } else {
-      // no figure after the separator: it belongs to the unit text (100%到位), which must then end the text
-      k = m;
-      while (k < s.length && !isDigit(s[k])) k++;
-      if (k < s.length) return null;
-      loUnitText = s.slice(j, k);
+  return { i, pre, approx, more };
+}
+
+/** The figure after a range separator at m, with an approximation word before it (not 超). */
+function scanHighFigure(s: string, m: number, cn: boolean): NumTok | null {
+  let approxHi = false;
+  for (const [w] of APPROX_PREFIXES) {
+    if (s.startsWith(w, m) && w !== '超') {
+      m += w.length;
+      approxHi = true;
+      break;
     }
   }
-  if (!hi && k < s.length) return null; // a digit after the unit text: more than one figure
-  if (hi) {
-    const loUnit = normUnit(loUnitText);
-    const sx = stripSuffixes(hiUnitText);
-    if (!sx || sx.cmp) return null; // 90%-95%以上: not a range we can read
-    const hiUnit = normUnit(sx.rest);
-    if (!unitOk(loUnit, cn) || !unitOk(hiUnit, cn)) return null;
-    if (lo.percent || hi.percent) {
-      if ((loUnit && loUnit !== '%') || (hiUnit && hiUnit !== '%')) return null;
-    }
-    const loU = lo.percent ? '%' : loUnit;
-    const hiU = hi.percent ? '%' : hiUnit;
-    if (loU && hiU && loU !== hiU) return null;
-    let low = lo.value;
-    // 1-2万人 -> 1万–2万 人; 5000-1万 keeps 5000 (scaling it would pass the high end)
-    if (lo.scale === 1 && hi.scale !== 1 && loU === '' && clean(low * hi.scale) <= hi.value) low = clean(low * hi.scale);
-    const high = hi.value;
-    if (!Number.isFinite(low) || !(low <= high)) return null;
-    if (pre && pre !== 'none' && pre !== 'eq') return null;
-    return {
-      comparator: 'range',
-      low,
-      high,
-      unit: hiU || loU,
-      approx: approx || lo.approx || hi.approx || sx.approx,
-      more: more || lo.more || hi.more || sx.more,
-    };
+  const hi = scanFigure(s, m, cn);
+  if (hi && approxHi) hi.approx = true;
+  return hi;
+}
+
+function rangeReading(head: NumHead, lo: NumTok, loUnitText: string, hi: NumTok, hiUnitText: string, cn: boolean): NumReading | null {
+  const { pre, approx, more } = head;
+  const loUnit = normUnit(loUnitText);
+  const sx = stripSuffixes(hiUnitText);
+  if (!sx || sx.cmp) return null; // 90%-95%以上: not a range we can read
+  const hiUnit = normUnit(sx.rest);
+  if (!unitOk(loUnit, cn) || !unitOk(hiUnit, cn)) return null;
+  if (lo.percent || hi.percent) {
+    if ((loUnit && loUnit !== '%') || (hiUnit && hiUnit !== '%')) return null;
   }
+  const loU = lo.percent ? '%' : loUnit;
+  const hiU = hi.percent ? '%' : hiUnit;
+  if (loU && hiU && loU !== hiU) return null;
+  let low = lo.value;
+  // 1-2万人 -> 1万–2万 人; 5000-1万 keeps 5000 (scaling it would pass the high end)
+  if (lo.scale === 1 && hi.scale !== 1 && loU === '' && clean(low * hi.scale) <= hi.value) low = clean(low * hi.scale);
+  const high = hi.value;
+  if (!Number.isFinite(low) || !(low <= high)) return null;
+  if (pre && pre !== 'none' && pre !== 'eq') return null;
+  return {
+    comparator: 'range',
+    low,
+    high,
+    unit: hiU || loU,
+    approx: approx || lo.approx || hi.approx || sx.approx,
+    more: more || lo.more || hi.more || sx.more,
+  };
+}
+
+function singleReading(head: NumHead, lo: NumTok, loUnitText: string, cn: boolean): NumReading | null {
+  const { pre, approx, more } = head;
   const sx = stripSuffixes(loUnitText);
   if (!sx) return null;
   const unit = normUnit(sx.rest);

@@ -307,117 +307,162 @@ async function writeMarks(k: Kit, ctx: Excel.RequestContext, plan: FastPlan, sup
   }
 }
 
-export async function applyMarks(k: Kit, marks: Mark[]): Promise<void> {
-  const sup = k.support();
+/** The marks by cell, each on a single normalised address with a normalised colour (ranges are skipped). */
+function wantedMarks(marks: Mark[]): Map<string, Mark> {
   const wanted = new Map<string, Mark>();
   for (const m of marks) {
     const cell = normalizeAddress(m.cell);
     if (!cell || cell.includes(':')) continue;
     wanted.set(recordKey(m.sheet, cell), { ...m, cell, fill: normColor(m.fill) });
   }
+  return wanted;
+}
+
+export async function applyMarks(k: Kit, marks: Mark[]): Promise<void> {
+  const sup = k.support();
+  const wanted = wantedMarks(marks);
   if (wanted.size === 0) return;
   const marked = [...wanted.values()];
-  const useNotes = sup.notes;
-  const useComments = !sup.notes && sup.comments;
   const cache = k.seen;
   k.seen = null;
   await guard(async () => {
     const fast = cache ? planFromSeen(k, cache, marked, wanted, sup) : null;
     if (fast) return k.run((ctx) => writeMarks(k, ctx, fast, sup));
-    return k.run(async (ctx) => {
-      const wb = ctx.workbook;
-      // Read: the stored record, the sheets' names, the add-in's comments; with them the marked
-      // cells' protection, fills and notes.
-      const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
-      setting.load('value');
-      wb.worksheets.load('items/name,items/id');
-      const comments = useComments ? wb.comments : null;
-      if (comments) comments.load('items/content');
-      const { sheets, probes } = await probeAll(k, 
-        ctx,
-        marked.map((m) => ({ sheet: m.sheet, cell: m.cell, note: useNotes })),
-        sup,
-        '写入标记',
-      );
-      // The earlier record, each entry under its sheet's current name (a sheet renamed since is
-      // found by its id; an entry whose sheet is gone is dropped).
-      const known = identities(wb.worksheets.items);
-      const old = setting.isNullObject ? [] : resolveRecord(parseRecord(setting.value), known);
-      const oldByKey = new Map(old.map((e) => [recordKey(e.sheet, e.cell), e]));
-
-      // One more read only when an earlier check marked cells this one does not.
-      const stale = old.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)));
-      const staleProbes = stale.length
-        ? (await probeAll(k, ctx, stale.map((e) => ({ sheet: e.sheet, sheetId: e.sheetId, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '更新标记')).probes
-        : [];
-
-      // The new record: a cell marked before keeps the original fill it had then, unless the user refilled it.
-      const via = useNotes ? 'note' : useComments ? 'comment' : undefined;
-      const record: MarkRecordEntry[] = probes.map((p, i) => {
-        const m = marked[i];
-        const prev = oldByKey.get(recordKey(p.sheet, p.cell));
-        // A cell the user refilled since the last check: their fill is now the one to restore.
-        const original = prev && stillOurs(p.fill.color, prev) ? prev.fill : fillOf(probedFill(p.fill, sup), sup);
-        const entry: MarkRecordEntry = { sheet: p.sheet, cell: p.cell, fill: original, note: !!via, mark: m.fill };
-        const id = idOfSheet(p.sheet, known);
-        if (id !== undefined) entry.sheetId = id;
-        if (via) entry.via = via;
-        return entry;
-      });
-
-      const writeRecordAndFills = async (w: Writer) => {
-        // The record first: whatever happens to the writes after it, clearMarks can restore.
-        const json = serializeRecord(record);
-        await w.spend(recordBytes(json));
-        wb.settings.add(RECORD_KEY, json);
-        await queueFills(k, ctx, w, marked, sup.api19);
-      };
-      const w = writer(ctx, k.limits.writeBytes);
-      try {
-        await writeRecordAndFills(w);
-        // Cells an earlier check marked and this one does not: back to their original fill,
-        // unless the user has changed it since.
-        const back = stale.filter((e, i) => stillOurs(staleProbes[i].fill.color, e));
-        await queueFills(k, ctx, w, back, sup.api19);
-        for (const p of staleProbes) await queueNoteRemoval(w, p.note);
-        if (useNotes) {
-          for (let i = 0; i < probes.length; i++) {
-            const p = probes[i];
-            const text = marked[i].note;
-            await w.spend(textBytes(text));
-            if (p.note && !p.note.isNullObject) p.note.content = combineNote(p.note.content, text);
-            else {
-              const ws = sheets.get(p.sheet) as Excel.Worksheet;
-              ws.notes.add(ws.getRange(p.cell), text);
-            }
-          }
-        }
-        if (comments) {
-          for (const c of comments.items) {
-            if (!isOurNote(c.content)) continue;
-            await w.spend(OP_BYTES);
-            c.delete();
-          }
-          for (const m of marked) {
-            await w.spend(textBytes(m.note));
-            wb.comments.add((sheets.get(m.sheet) as Excel.Worksheet).getRange(m.cell), m.note);
-          }
-        }
-        await w.flush();
-      } catch (e) {
-        // A cell may already hold someone's comment thread, which Excel refuses to add to;
-        // the fills and the record then stand without comments (the pane lists every message).
-        if (!useComments || toHostError(e).kind !== 'other') throw e;
-        for (const r of record) {
-          r.note = false;
-          delete r.via;
-        }
-        const again = writer(ctx, k.limits.writeBytes);
-        await writeRecordAndFills(again);
-        await again.flush();
-      }
-    });
+    return k.run((ctx) => markFromReads(k, ctx, marked, wanted, sup));
   });
+}
+
+/** What the two-sync path of applyMarks reads before it writes. */
+interface MarkReads {
+  sheets: Map<string, Excel.Worksheet>;
+  probes: CellProbe[];
+  comments: Excel.CommentCollection | null;
+  known: ReturnType<typeof identities>;
+  oldByKey: Map<string, MarkRecordEntry>;
+  stale: MarkRecordEntry[];
+  staleProbes: CellProbe[];
+}
+
+/** applyMarks without a snapshot: reads (1 sync, + 1 for stale marks), then writes. */
+async function markFromReads(k: Kit, ctx: Excel.RequestContext, marked: Mark[], wanted: Map<string, Mark>, sup: Support): Promise<void> {
+  const reads = await readForMarks(k, ctx, marked, wanted, sup);
+  const record = recordFromProbes(reads, marked, sup);
+  await writeFromReads(k, ctx, marked, reads, record, sup);
+}
+
+async function readForMarks(k: Kit, ctx: Excel.RequestContext, marked: Mark[], wanted: Map<string, Mark>, sup: Support): Promise<MarkReads> {
+  const useNotes = sup.notes;
+  const useComments = !sup.notes && sup.comments;
+  const wb = ctx.workbook;
+  // Read: the stored record, the sheets' names, the add-in's comments; with them the marked
+  // cells' protection, fills and notes.
+  const setting = wb.settings.getItemOrNullObject(RECORD_KEY);
+  setting.load('value');
+  wb.worksheets.load('items/name,items/id');
+  const comments = useComments ? wb.comments : null;
+  if (comments) comments.load('items/content');
+  const { sheets, probes } = await probeAll(k, 
+    ctx,
+    marked.map((m) => ({ sheet: m.sheet, cell: m.cell, note: useNotes })),
+    sup,
+    '写入标记',
+  );
+  // The earlier record, each entry under its sheet's current name (a sheet renamed since is
+  // found by its id; an entry whose sheet is gone is dropped).
+  const known = identities(wb.worksheets.items);
+  const old = setting.isNullObject ? [] : resolveRecord(parseRecord(setting.value), known);
+  const oldByKey = new Map(old.map((e) => [recordKey(e.sheet, e.cell), e]));
+
+  // One more read only when an earlier check marked cells this one does not.
+  const stale = old.filter((e) => !wanted.has(recordKey(e.sheet, e.cell)));
+  const staleProbes = stale.length
+    ? (await probeAll(k, ctx, stale.map((e) => ({ sheet: e.sheet, sheetId: e.sheetId, cell: e.cell, note: e.note && e.via !== 'comment' })), sup, '更新标记')).probes
+    : [];
+  return { sheets, probes, comments, known, oldByKey, stale, staleProbes };
+}
+
+/** The new record: a cell marked before keeps the original fill it had then, unless the user refilled it. */
+function recordFromProbes(reads: MarkReads, marked: Mark[], sup: Support): MarkRecordEntry[] {
+  const useNotes = sup.notes;
+  const useComments = !sup.notes && sup.comments;
+  const via = useNotes ? 'note' : useComments ? 'comment' : undefined;
+  return reads.probes.map((p, i) => {
+    const m = marked[i];
+    const prev = reads.oldByKey.get(recordKey(p.sheet, p.cell));
+    // A cell the user refilled since the last check: their fill is now the one to restore.
+    const original = prev && stillOurs(p.fill.color, prev) ? prev.fill : fillOf(probedFill(p.fill, sup), sup);
+    const entry: MarkRecordEntry = { sheet: p.sheet, cell: p.cell, fill: original, note: !!via, mark: m.fill };
+    const id = idOfSheet(p.sheet, reads.known);
+    if (id !== undefined) entry.sheetId = id;
+    if (via) entry.via = via;
+    return entry;
+  });
+}
+
+/** The two-sync path's writes (one sync for any ordinary number of marks). */
+async function writeFromReads(k: Kit, ctx: Excel.RequestContext, marked: Mark[], reads: MarkReads, record: MarkRecordEntry[], sup: Support): Promise<void> {
+  const wb = ctx.workbook;
+  const writeRecordAndFills = async (w: Writer) => {
+    // The record first: whatever happens to the writes after it, clearMarks can restore.
+    const json = serializeRecord(record);
+    await w.spend(recordBytes(json));
+    wb.settings.add(RECORD_KEY, json);
+    await queueFills(k, ctx, w, marked, sup.api19);
+  };
+  const w = writer(ctx, k.limits.writeBytes);
+  try {
+    await writeRecordAndFills(w);
+    await queueStaleWrites(k, ctx, w, reads, sup);
+    if (sup.notes) await queueProbedNotes(w, marked, reads);
+    if (reads.comments) await queueComments(ctx, w, marked, reads, reads.comments);
+    await w.flush();
+  } catch (e) {
+    // A cell may already hold someone's comment thread, which Excel refuses to add to;
+    // the fills and the record then stand without comments (the pane lists every message).
+    const useComments = !sup.notes && sup.comments;
+    if (!useComments || toHostError(e).kind !== 'other') throw e;
+    for (const r of record) {
+      r.note = false;
+      delete r.via;
+    }
+    const again = writer(ctx, k.limits.writeBytes);
+    await writeRecordAndFills(again);
+    await again.flush();
+  }
+}
+
+/** Cells an earlier check marked and this one does not: back to their original fill, unless the user has changed it since. */
+async function queueStaleWrites(k: Kit, ctx: Excel.RequestContext, w: Writer, reads: MarkReads, sup: Support): Promise<void> {
+  const back = reads.stale.filter((e, i) => stillOurs(reads.staleProbes[i].fill.color, e));
+  await queueFills(k, ctx, w, back, sup.api19);
+  for (const p of reads.staleProbes) await queueNoteRemoval(w, p.note);
+}
+
+/** Each marked cell's note: added, or the add-in's part combined into the existing one. */
+async function queueProbedNotes(w: Writer, marked: Mark[], reads: MarkReads): Promise<void> {
+  for (let i = 0; i < reads.probes.length; i++) {
+    const p = reads.probes[i];
+    const text = marked[i].note;
+    await w.spend(textBytes(text));
+    if (p.note && !p.note.isNullObject) p.note.content = combineNote(p.note.content, text);
+    else {
+      const ws = reads.sheets.get(p.sheet) as Excel.Worksheet;
+      ws.notes.add(ws.getRange(p.cell), text);
+    }
+  }
+}
+
+/** The add-in's earlier comments removed, and one comment added per marked cell. */
+async function queueComments(ctx: Excel.RequestContext, w: Writer, marked: Mark[], reads: MarkReads, comments: Excel.CommentCollection): Promise<void> {
+  for (const c of comments.items) {
+    if (!isOurNote(c.content)) continue;
+    await w.spend(OP_BYTES);
+    c.delete();
+  }
+  for (const m of marked) {
+    await w.spend(textBytes(m.note));
+    ctx.workbook.comments.add((reads.sheets.get(m.sheet) as Excel.Worksheet).getRange(m.cell), m.note);
+  }
 }
 
 export async function clearMarks(k: Kit): Promise<number> {
