@@ -6,6 +6,7 @@
 import type { Grid } from './grid';
 import type { Finding, RuleId } from './types';
 import { findingCell } from './suggest';
+import { storedObjects } from './stored';
 
 export const IGNORE_KEY = 'selfeval.ignored';
 
@@ -60,19 +61,8 @@ export function withoutIgnored(entries: IgnoreEntry[], f: { rule: string; sheet:
 
 /** The stored setting (a JSON string or the parsed array) -> entries; anything malformed is dropped. */
 export function parseIgnored(value: unknown): IgnoreEntry[] {
-  let v = value;
-  if (typeof v === 'string') {
-    try {
-      v = JSON.parse(v);
-    } catch {
-      return [];
-    }
-  }
-  if (!Array.isArray(v)) return [];
   const out: IgnoreEntry[] = [];
-  for (const e of v) {
-    if (!e || typeof e !== 'object') continue;
-    const o = e as Record<string, unknown>;
+  for (const o of storedObjects(value)) {
     if ([o.rule, o.sheet, o.cell, o.values].every((x) => typeof x === 'string')) {
       out.push({ rule: o.rule as RuleId, sheet: o.sheet as string, cell: o.cell as string, values: o.values as string, message: typeof o.message === 'string' ? o.message : '' });
     }

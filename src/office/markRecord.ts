@@ -8,6 +8,7 @@
 
 
 import type { AppliedValue, CellState } from './host';
+import { storedObjects } from '../core/stored';
 
 export const RECORD_KEY = 'selfeval.marks';
 
@@ -48,19 +49,8 @@ export function sameColor(a: string | null | undefined, b: string | null | undef
 
 /** The stored record (a JSON string, or the parsed array) -> entries; anything malformed -> []. */
 export function parseRecord(value: unknown): MarkRecordEntry[] {
-  let v = value;
-  if (typeof v === 'string') {
-    try {
-      v = JSON.parse(v);
-    } catch {
-      return [];
-    }
-  }
-  if (!Array.isArray(v)) return [];
   const out: MarkRecordEntry[] = [];
-  for (const e of v) {
-    if (!e || typeof e !== 'object') continue;
-    const o = e as Record<string, unknown>;
+  for (const o of storedObjects(value)) {
     if (typeof o.sheet !== 'string' || typeof o.cell !== 'string') continue;
     const fill = typeof o.fill === 'string' && HEX.test(normColor(o.fill)) ? normColor(o.fill) : null;
     const entry: MarkRecordEntry = { sheet: o.sheet, cell: o.cell, fill, note: o.note === true };
@@ -113,19 +103,8 @@ const CELL_TYPES = new Set(['String', 'Double', 'Boolean', 'Empty']);
 
 /** The stored record (a JSON string, or the parsed array) -> entries; anything malformed -> []. */
 export function parseApplied(value: unknown): AppliedValue[] {
-  let v = value;
-  if (typeof v === 'string') {
-    try {
-      v = JSON.parse(v);
-    } catch {
-      return [];
-    }
-  }
-  if (!Array.isArray(v)) return [];
   const out: AppliedValue[] = [];
-  for (const e of v) {
-    if (!e || typeof e !== 'object') continue;
-    const o = e as Record<string, unknown>;
+  for (const o of storedObjects(value)) {
     const old = o.old as Record<string, unknown> | undefined;
     if (typeof o.sheet !== 'string' || typeof o.cell !== 'string' || !old || typeof old !== 'object') continue;
     if (typeof o.value !== 'string' && typeof o.value !== 'number') continue;
