@@ -1,5 +1,7 @@
 // The vocabulary of the spec (../shared/spec), as types. Every module of the core speaks it.
 
+import type { TextRuleId } from './verify/rules';
+
 // ---------- places and figures ----------
 
 /** Where a figure came from: a sheet name and an A1 address without the sheet. */
@@ -252,19 +254,8 @@ export type RuleId =
   | 'indicator.level_unknown'
   | 'indicator.duplicate'
   | 'asset.components'
-  // written reports (selfeval verify): defined in src/core/verify/rules.ts
-  | 'text.figure'
-  | 'text.conflict'
-  | 'text.unit'
-  | 'text.sum'
-  | 'text.total'
-  | 'text.grade'
-  | 'text.grade_score'
-  | 'text.numbering'
-  | 'text.outline'
-  | 'text.completion'
-  | 'text.unverified'
-  | 'text.empty';
+  // written reports (selfeval verify): the ids are defined once, in src/core/verify/rules.ts
+  | TextRuleId;
 
 export interface Finding {
   rule: RuleId;
