@@ -4,7 +4,9 @@
 
 import * as path from 'path';
 import { basicSheetOf, evaluate, SelfevalError } from '../core/engine';
-import { applyPlan, loadWorkbookFile } from './xlsx';
+import { readGridFile } from './batch/read';
+import { readPackageEntries } from './package/load';
+import { sheetNamesOf, writeCheckedCopy } from './package/copy';
 import { assertExtension, writeOutputFile } from './output';
 import type { Io } from './cli';
 
@@ -23,13 +25,14 @@ export async function runBasic(file: string, opts: BasicOptions, io: Io): Promis
   const out = opts.output ?? defaultBasicOutput(file);
   assertExtension(out, '.xlsx');
   if (path.resolve(out) === path.resolve(file)) throw new SelfevalError(`输出文件不能与输入文件相同（${out}）：selfeval 从不修改原工作簿，请用 -o 另指一个文件`);
-  const { workbook, grid } = await loadWorkbookFile(file);
-  const layout = basicSheetOf(evaluate(grid), workbook.worksheets.map((w) => w.name));
+  // Read within the limits, and written as report's copy is: the original package with one sheet added.
+  const grid = await readGridFile(file);
+  const entries = await readPackageEntries(file);
+  const layout = basicSheetOf(evaluate(grid), sheetNamesOf(entries));
   if (!layout) throw new SelfevalError('工作簿已有“基本情况”工作表，不再另加（已有的内容不会被覆盖）');
-  applyPlan(workbook, [], [layout]);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    bytes = writeCheckedCopy(entries, [], [layout]);
   } catch {
     throw new SelfevalError('无法生成副本：工作簿中有无法写出的内容（原文件未改动）');
   }
