@@ -621,7 +621,23 @@ export function ymdText(ymd: number): string {
 }
 
 /** The first section of a number format, without quoted text, [..] codes and escaped characters. */
+/** Entries each cache of this file holds before it is cleared. */
+const MAX_CACHED = 20000;
+
+/** The format codes a workbook uses are few: each is reduced to its core once. */
+const formatCores = new Map<string, string>();
+
 function formatCore(format: string): string {
+  let core = formatCores.get(format);
+  if (core === undefined) {
+    core = formatCoreUncached(format);
+    if (formatCores.size >= MAX_CACHED) formatCores.clear();
+    formatCores.set(format, core);
+  }
+  return core;
+}
+
+function formatCoreUncached(format: string): string {
   const first = format.split(';')[0];
   return first.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/[\\_*]./g, '');
 }
@@ -812,7 +828,23 @@ function numberReading(text: string, n: NumReading): Reading {
   return r;
 }
 
+/**
+ * Readings of cell texts already read: a workbook repeats its texts (≥95%, 100%, 及时, 达成) on
+ * every table, and reading one is the reader's largest single cost. Cached readings are frozen,
+ * so no caller can change another's; bounded, cleared when full.
+ */
+const textReadings = new Map<string, Reading>();
+
 function readText(text: string): Reading {
+  const hit = textReadings.get(text);
+  if (hit !== undefined) return hit;
+  const r = Object.freeze(readTextUncached(text)) as Reading;
+  if (textReadings.size >= MAX_CACHED) textReadings.clear();
+  textReadings.set(text, r);
+  return r;
+}
+
+function readTextUncached(text: string): Reading {
   const s = compact(text);
   if (EMPTY_MARKERS.has(s)) return reading('empty', text);
   const date = readDateText(s);

@@ -95,42 +95,52 @@ export function readableLine(r: FileResult): string {
   });
 }
 
-export function totalsOf(results: FileResult[]): W.Totals {
-  const t: W.Totals = { files: results.length, usable: 0, withErrors: 0, unusable: 0, tables: 0, counts: { error: 0, warning: 0, info: 0 } };
-  for (const r of results) {
-    if (!r.ok) {
-      t.unusable++;
-      continue;
-    }
-    t.usable++;
-    t.tables += r.json.tables.length;
-    const c = W.countFindings(r.json.findings);
-    if (c.error > 0) t.withErrors++;
-    t.counts.error += c.error;
-    t.counts.warning += c.warning;
-    t.counts.info += c.info;
-  }
-  return t;
+export function emptyTotals(): W.Totals {
+  return { files: 0, usable: 0, withErrors: 0, unusable: 0, tables: 0, counts: { error: 0, warning: 0, info: 0 } };
 }
 
-export function exitCodeOf(results: FileResult[]): number {
-  if (results.some((r) => !r.ok)) return EXIT_UNUSABLE;
-  if (results.some((r) => r.ok && r.json.findings.some((f) => f.severity === 'error'))) return EXIT_FINDINGS;
+/** Adds one file's result to the totals. */
+export function addToTotals(t: W.Totals, r: FileResult): void {
+  t.files++;
+  if (!r.ok) {
+    t.unusable++;
+    return;
+  }
+  t.usable++;
+  t.tables += r.json.tables.length;
+  const c = W.countFindings(r.json.findings);
+  if (c.error > 0) t.withErrors++;
+  t.counts.error += c.error;
+  t.counts.warning += c.warning;
+  t.counts.info += c.info;
+}
+
+/** Exit status: 2 if any file could not be used, else 1 if any has an error, else 0. */
+export function exitCodeOfTotals(t: W.Totals): number {
+  if (t.unusable > 0) return EXIT_UNUSABLE;
+  if (t.withErrors > 0) return EXIT_FINDINGS;
   return EXIT_OK;
 }
 
-async function checkAll(files: Found[], opts: BatchOptions, io: BatchIo, progress: Progress): Promise<FileResult[]> {
-  const results: FileResult[] = [];
+/**
+ * Every file in turn, its line written as soon as it is checked. Only the totals outlive a file,
+ * unless the review workbook is to be written (`keep`): then its results are kept for it.
+ */
+async function checkAll(files: Found[], opts: BatchOptions, io: BatchIo, progress: Progress): Promise<{ totals: W.Totals; kept: FileResult[] }> {
+  const totals = emptyTotals();
+  const kept: FileResult[] = [];
+  const keep = opts.summary !== undefined;
   for (const file of files) {
     progress.start(inertText(path.basename(file.label)));
     const r = await checkFile(file, opts.profile);
-    results.push(r);
+    addToTotals(totals, r);
+    if (keep) kept.push(r);
     progress.clear();
     io.stdout((opts.json ? jsonLine(r) : readableLine(r)) + '\n');
     progress.done();
   }
   progress.clear();
-  return results;
+  return { totals, kept };
 }
 
 /**
@@ -147,9 +157,9 @@ export async function runBatch(args: string[], opts: BatchOptions, io: BatchIo):
     throw new SelfevalError(`复核汇总文件不能是要检查的工作簿之一：${opts.summary}`);
   }
   const progress = createProgress(io.stderrStream, files.length, { quiet: opts.quiet });
-  const results = await checkAll(files, opts, io, progress);
-  if (!opts.json) io.stdout(W.totalsLine(totalsOf(results)) + '\n');
-  let code = exitCodeOf(results);
+  const { totals, kept: results } = await checkAll(files, opts, io, progress);
+  if (!opts.json) io.stdout(W.totalsLine(totals) + '\n');
+  let code = exitCodeOfTotals(totals);
   if (opts.summary !== undefined) {
     try {
       const written = writeOutputFile(opts.summary, await (await import('./summary')).summaryWorkbookBytes(results), { force: opts.force });
