@@ -95,12 +95,12 @@ export function readableLine(r: FileResult): string {
   });
 }
 
-export function emptyTotals(): W.Totals {
+function emptyTotals(): W.Totals {
   return { files: 0, usable: 0, withErrors: 0, unusable: 0, tables: 0, counts: { error: 0, warning: 0, info: 0 } };
 }
 
 /** Adds one file's result to the totals. */
-export function addToTotals(t: W.Totals, r: FileResult): void {
+function addToTotals(t: W.Totals, r: FileResult): void {
   t.files++;
   if (!r.ok) {
     t.unusable++;
@@ -116,7 +116,7 @@ export function addToTotals(t: W.Totals, r: FileResult): void {
 }
 
 /** Exit status: 2 if any file could not be used, else 1 if any has an error, else 0. */
-export function exitCodeOfTotals(t: W.Totals): number {
+function exitCodeOfTotals(t: W.Totals): number {
   if (t.unusable > 0) return EXIT_UNUSABLE;
   if (t.withErrors > 0) return EXIT_FINDINGS;
   return EXIT_OK;
